@@ -1,0 +1,70 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "feedgen",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "feedgen", targets: ["feedgen"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // libxml2, the XML writer and HTML parser (apt: libxml2-dev).
+        .systemLibrary(
+            name: "Clibxml2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // cmark-gfm with its extensions (apt: libcmark-gfm-dev, libcmark-gfm-extensions-dev).
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // Pure logic: site model, Jekyll rules, languages, translations, feed model. No disk, no clock.
+        .target(
+            name: "FeedgenCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // Bytes in memory: Markdown to HTML, HTML clean-up, RSS/Atom/OPML through libxml2, JSON Feed.
+        .target(
+            name: "FeedgenRender",
+            dependencies: ["FeedgenCore", "Clibxml2", "CCmarkGFM"]
+        ),
+        // All I/O: reading the site, building, publishing atomically.
+        .target(
+            name: "FeedgenRuntime",
+            dependencies: [
+                "FeedgenCore", "FeedgenRender",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The argument-parser commands; a library so tests can call them.
+        .target(
+            name: "FeedgenCLI",
+            dependencies: [
+                "FeedgenCore", "FeedgenRuntime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The executable: calls FeedgenCLI.
+        .executableTarget(name: "feedgen", dependencies: ["FeedgenCLI"]),
+
+        .testTarget(name: "FeedgenCoreTests", dependencies: ["FeedgenCore"]),
+        .testTarget(name: "FeedgenRenderTests", dependencies: ["FeedgenRender", "Clibxml2"]),
+        .testTarget(
+            name: "FeedgenRuntimeTests",
+            dependencies: ["FeedgenRuntime", .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(
+            name: "FeedgenCLITests",
+            dependencies: ["FeedgenCLI", "feedgen"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,96 @@
+import Foundation
+
+/// A link from an item to the same issue in another language.
+public struct Translation: Hashable, Sendable {
+    public var language: String
+    public var url: String
+    public var title: String
+
+    public init(language: String, url: String, title: String) {
+        self.language = language
+        self.url = url
+        self.title = title
+    }
+}
+
+/// One entry of a feed, the same in every format.
+public struct FeedItem: Sendable, Equatable {
+    public var id: String
+    public var url: String
+    public var title: String
+    /// Plain text.
+    public var summary: String
+    public var contentHTML: String
+    public var published: Date
+    public var updated: Date
+    public var authors: [Author]
+    public var tags: [String]
+    public var image: String?
+    public var language: String
+    /// The other languages of the same issue, sorted by language tag.
+    public var translations: [Translation]
+
+    public init(
+        id: String, url: String, title: String, summary: String, contentHTML: String, published: Date,
+        updated: Date, authors: [Author], tags: [String], image: String?, language: String,
+        translations: [Translation]
+    ) {
+        self.id = id
+        self.url = url
+        self.title = title
+        self.summary = summary
+        self.contentHTML = contentHTML
+        self.published = published
+        self.updated = updated
+        self.authors = authors
+        self.tags = tags
+        self.image = image
+        self.language = language
+        self.translations = translations
+    }
+}
+
+/// Where one feed is published: its own URL in each format, so each document can link to itself.
+public struct FeedURLs: Sendable, Equatable {
+    public var rss: String
+    public var atom: String
+    public var json: String
+
+    public init(rss: String, atom: String, json: String) {
+        self.rss = rss
+        self.atom = atom
+        self.json = json
+    }
+}
+
+/// One feed (a language, or all languages) before it is written in any format.
+public struct Feed: Sendable, Equatable {
+    /// Stable id of the feed itself (Atom `id`).
+    public var id: String
+    public var title: String
+    public var description: String
+    public var homePageURL: String
+    /// BCP 47 tag; `mul` for the all-languages feed.
+    public var language: String
+    /// The newest `updated` of its items (never the clock, so builds are reproducible).
+    public var updated: Date
+    public var authors: [Author]
+    public var urls: FeedURLs
+    /// Newest first.
+    public var items: [FeedItem]
+
+    public init(
+        id: String, title: String, description: String, homePageURL: String, language: String, updated: Date,
+        authors: [Author], urls: FeedURLs, items: [FeedItem]
+    ) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.homePageURL = homePageURL
+        self.language = language
+        self.updated = updated
+        self.authors = authors
+        self.urls = urls
+        self.items = items
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// One source file of a `_posts` folder, as read from disk: where it is and its decoded text.
+public struct PostSource: Sendable {
+    /// Path relative to the site root, with `/` separators, e.g. `posts/_posts/2020-03-16-x.md`.
+    public var relativePath: String
+    public var text: String
+
+    public init(relativePath: String, text: String) {
+        self.relativePath = relativePath
+        self.text = text
+    }
+}
+
+/// Identifies one newsletter issue across its translations: a series (the post's first tag, or empty) and a number.
+public struct IssueKey: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var series: String
+    public var number: Int
+
+    public init(series: String, number: Int) {
+        self.series = series
+        self.number = number
+    }
+
+    public static func < (lhs: IssueKey, rhs: IssueKey) -> Bool {
+        (lhs.series, lhs.number) < (rhs.series, rhs.number)
+    }
+
+    public var description: String { series.isEmpty ? "#\(number)" : "\(series) #\(number)" }
+}
+
+/// A post with everything its feed items need except the rendered HTML.
+public struct Post: Sendable {
+    /// Path relative to the site root, e.g. `posts/_posts/2020-03-16-x.md`.
+    public var path: String
+    /// The file name's title part as written, e.g. `NLP_Newsletter_NLP_7` (Jekyll's `slug` before slugifying).
+    public var slug: String
+    public var date: Date
+    /// Front matter `last_modified_at`/`modified` when set, else nil.
+    public var modified: Date?
+    public var title: String
+    public var categories: [String]
+    public var tags: [String]
+    public var authors: [Author]
+    /// Front matter `excerpt` when it is not blank.
+    public var excerpt: String?
+    /// Absolute URL of the front-matter image, if any.
+    public var image: String?
+    /// BCP 47 tag, e.g. `pt-BR`.
+    public var language: String
+    public var issue: IssueKey?
+    /// Absolute URL, byte-identical to the one Jekyll gives the post.
+    public var url: String
+    /// Stable id (`tag:` URI) that does not change when the post moves.
+    public var id: String
+    /// The Markdown body after the front matter.
+    public var body: String
+    /// 1-based line of the file where `body` starts.
+    public var bodyLine: Int
+
+    public init(
+        path: String, slug: String, date: Date, modified: Date? = nil, title: String, categories: [String] = [],
+        tags: [String] = [], authors: [Author] = [], excerpt: String? = nil, image: String? = nil,
+        language: String, issue: IssueKey? = nil, url: String, id: String, body: String, bodyLine: Int = 1
+    ) {
+        self.path = path
+        self.slug = slug
+        self.date = date
+        self.modified = modified
+        self.title = title
+        self.categories = categories
+        self.tags = tags
+        self.authors = authors
+        self.excerpt = excerpt
+        self.image = image
+        self.language = language
+        self.issue = issue
+        self.url = url
+        self.id = id
+        self.body = body
+        self.bodyLine = bodyLine
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// A person credited on posts or feeds: the site owner, or an entry of `_data/authors.yml`.
+public struct Author: Hashable, Sendable {
+    public var name: String
+    public var uri: String?
+    public var email: String?
+
+    public init(name: String, uri: String? = nil, email: String? = nil) {
+        self.name = name
+        self.uri = uri
+        self.email = email
+    }
+}
+
+/// What feedgen takes from a Jekyll site's `_config.yml` and `_data/authors.yml`.
+public struct SiteConfig: Sendable {
+    /// `url`, without a trailing slash, e.g. `https://dair.ai`.
+    public var url: String
+    /// `baseurl`, empty or starting with `/` and without a trailing slash, e.g. `/blog`.
+    public var baseurl: String
+    public var title: String
+    public var description: String
+    /// `timezone` (an IANA name); Jekyll uses the machine's zone when absent, feedgen uses UTC so builds agree.
+    public var timeZone: TimeZone
+    /// `permalink`: a pattern such as `/:categories/:title/` or a named style (`date`, `pretty`, ...).
+    public var permalink: String
+    /// `lang`, or `locale` turned into a BCP 47 tag (`en_US` becomes `en-US`); nil when neither is set.
+    public var language: String?
+    /// `author`, else `owner`.
+    public var owner: Author?
+    /// `_data/authors.yml`, keyed as posts name them in `author:`.
+    public var authors: [String: Author]
+
+    public init(
+        url: String,
+        baseurl: String = "",
+        title: String = "",
+        description: String = "",
+        timeZone: TimeZone = TimeZone(identifier: "UTC")!,
+        permalink: String = "date",
+        language: String? = nil,
+        owner: Author? = nil,
+        authors: [String: Author] = [:]
+    ) {
+        self.url = url
+        self.baseurl = baseurl
+        self.title = title
+        self.description = description
+        self.timeZone = timeZone
+        self.permalink = permalink
+        self.language = language
+        self.owner = owner
+        self.authors = authors
+    }
+
+    /// The site's home page, `url + baseurl + "/"`.
+    public var homePageURL: String { url + baseurl + "/" }
+
+    /// The host of `url`, used in `tag:` ids.
+    public var host: String {
+        URLComponents(string: url)?.host ?? url
+    }
+}

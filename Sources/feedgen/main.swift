@@ -1,0 +1,3 @@
+import FeedgenCLI
+
+await Feedgen.main()
