@@ -1,0 +1,79 @@
+import FeedgenCore
+import Foundation
+
+/// Writes a `Feed` as an RSS 2.0 document with the content, Dublin Core, Atom and Media RSS extensions.
+public enum RSSWriter {
+    static let contentNamespace = "http://purl.org/rss/1.0/modules/content/"
+    static let dublinCoreNamespace = "http://purl.org/dc/elements/1.1/"
+    static let atomNamespace = "http://www.w3.org/2005/Atom"
+    static let mediaNamespace = "http://search.yahoo.com/mrss/"
+
+    /// The UTF-8 bytes of the RSS document; `generator` names the program, e.g. `feedgen 1.0`.
+    public static func write(_ feed: Feed, generator: String) throws -> [UInt8] {
+        try XMLTextWriter.document { xml in
+            try xml.element("rss", ["version": "2.0"]) {
+                try xml.namespace("content", contentNamespace)
+                try xml.namespace("dc", dublinCoreNamespace)
+                try xml.namespace("atom", atomNamespace)
+                try xml.namespace("media", mediaNamespace)
+                try xml.element("channel") {
+                    try writeChannelHead(feed, generator: generator, to: xml)
+                    for item in feed.items { try writeItem(item, to: xml) }
+                }
+            }
+        }
+    }
+
+    private static func writeChannelHead(_ feed: Feed, generator: String, to xml: XMLTextWriter) throws {
+        try xml.element("title", text: feed.title)
+        try xml.element("link", text: feed.homePageURL)
+        try xml.element("description", text: feed.description)
+        try xml.element("language", text: feed.language)
+        try xml.element("lastBuildDate", text: FeedDate.rfc822(feed.updated))
+        try xml.element("generator", text: generator)
+        try xml.element("docs", text: "https://www.rssboard.org/rss-specification")
+        // RSS Best Practices Profile: "A feed should identify its own URL with an atom:link element".
+        try xml.element("atom:link", ["rel": "self", "type": "application/rss+xml", "href": feed.urls.rss])
+    }
+
+    /// One `<item>`. The order of the links matters to readers, see below.
+    private static func writeItem(_ item: FeedItem, to xml: XMLTextWriter) throws {
+        try xml.element("item") {
+            try xml.element("title", text: item.title)
+            // Translations are atom:link rel="alternate" with their hreflang. The item's own page comes
+            // first among them, because SimplePie (FreshRSS...) takes the first Atom link as the permalink,
+            // and <link> comes after them all, because feedparser keeps the last alternate it reads.
+            try xml.element(
+                "atom:link",
+                ["rel": "alternate", "type": "text/html", "hreflang": item.language, "href": item.url]
+            )
+            for translation in item.translations {
+                try xml.element(
+                    "atom:link",
+                    [
+                        "rel": "alternate", "type": "text/html", "hreflang": translation.language,
+                        "href": translation.url, "title": translation.title,
+                    ]
+                )
+            }
+            try xml.element("link", text: item.url)
+            // Ids are tag: URIs, not URLs: "If the guid element has an attribute named isPermaLink with a
+            // value of true, the reader may assume that it is a permalink to the item" (RSS 2.0).
+            try xml.element("guid", ["isPermaLink": "false"], text: item.id)
+            try xml.element("pubDate", text: FeedDate.rfc822(item.published))
+            // RSS <author> is "Email address of the author of the item", so names go in dc:creator.
+            for author in item.authors { try xml.element("dc:creator", text: author.name) }
+            for tag in item.tags { try xml.element("category", text: tag) }
+            if !item.summary.isEmpty { try xml.element("description", text: item.summary) }
+            // Escaped text rather than CDATA: libxml2 escapes every `>`, so a `]]>` in the HTML is harmless.
+            try xml.element("content:encoded", text: item.contentHTML)
+            if let image = item.image { try writeImage(image, to: xml) }
+        }
+    }
+
+    /// Media RSS for the item's picture: `<enclosure>` would need a byte length we do not know.
+    static func writeImage(_ url: String, to xml: XMLTextWriter) throws {
+        try xml.element("media:content", ["url": url, "medium": "image"])
+        try xml.element("media:thumbnail", ["url": url])
+    }
+}
