@@ -56,7 +56,11 @@ let package = Package(
         .executableTarget(name: "feedgen", dependencies: ["FeedgenCLI"]),
 
         .testTarget(name: "FeedgenCoreTests", dependencies: ["FeedgenCore"]),
-        .testTarget(name: "FeedgenRenderTests", dependencies: ["FeedgenRender", "Clibxml2"]),
+        .testTarget(
+            name: "FeedgenRenderTests", dependencies: ["FeedgenRender", "Clibxml2"],
+            // Golden files are read through #filePath, not bundled.
+            exclude: ["Golden"]
+        ),
         .testTarget(
             name: "FeedgenRuntimeTests",
             dependencies: ["FeedgenRuntime", .product(name: "Logging", package: "swift-log")]
