@@ -98,9 +98,10 @@ struct JSONFeedItem: Encodable {
         tags = item.tags.isEmpty ? nil : item.tags.map(clean)
         language = clean(item.language)
         authors = JSONFeedAuthor.list(item.authors)
-        feedgen = item.translations.isEmpty ? nil : JSONFeedExtension(translations: item.translations.map {
+        let translations = item.translations.map {
             JSONFeedTranslation(language: clean($0.language), url: clean($0.url), title: clean($0.title))
-        })
+        }
+        feedgen = translations.isEmpty ? nil : JSONFeedExtension(translations: translations)
     }
 }
 

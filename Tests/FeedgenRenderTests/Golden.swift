@@ -15,7 +15,8 @@ enum Golden {
         guard let expected = FileManager.default.contents(atPath: url.path) else {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(bytes).write(to: url)
-            Issue.record("Recorded golden file \(url.path); read it, then run the tests again.", sourceLocation: sourceLocation)
+            Issue.record(
+                "Recorded golden file \(url.path); read it, then run the tests again.", sourceLocation: sourceLocation)
             return
         }
         guard [UInt8](expected) != bytes else { return }
@@ -33,7 +34,9 @@ enum Golden {
             result.append(String(decoding: bytes[start...index], as: UTF8.self))
             start = index + 1
         }
-        if start < bytes.endIndex { result.append(String(decoding: bytes[start...], as: UTF8.self) + "\\ no newline\n") }
+        if start < bytes.endIndex {
+            result.append(String(decoding: bytes[start...], as: UTF8.self) + "\\ no newline\n")
+        }
         return result
     }
 

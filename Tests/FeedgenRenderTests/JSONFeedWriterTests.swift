@@ -3,7 +3,8 @@ import FeedgenRender
 import Foundation
 import Testing
 
-/// The JSON Feed members the tests read back, decoded independently of the writer's own types.
+/// The JSON Feed members the tests read back, decoded independently of the writer's own types
+/// (with `.convertFromSnakeCase`, so `content_html` is `contentHtml`).
 private struct DecodedFeed: Decodable, Equatable {
     struct Author: Decodable, Equatable {
         var name: String?
@@ -24,21 +25,26 @@ private struct DecodedFeed: Decodable, Equatable {
         var id: String
         var url: String
         var title: String
-        var content_html: String
+        var contentHtml: String
         var summary: String?
-        var date_published: String
-        var date_modified: String
+        var datePublished: String
+        var dateModified: String
         var image: String?
         var tags: [String]?
         var language: String
         var authors: [Author]?
-        var _feedgen: Extension?
+        var feedgen: Extension?
+
+        enum CodingKeys: String, CodingKey {
+            case id, url, title, contentHtml, summary, datePublished, dateModified, image, tags, language, authors
+            case feedgen = "_feedgen"
+        }
     }
 
     var version: String
     var title: String
-    var home_page_url: String
-    var feed_url: String
+    var homePageUrl: String
+    var feedUrl: String
     var description: String?
     var language: String
     var authors: [Author]?
@@ -46,6 +52,12 @@ private struct DecodedFeed: Decodable, Equatable {
 }
 
 @Suite struct JSONFeedWriterTests {
+    static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return decoder
+    }
+
     @Test func matchesGoldenFile() throws {
         let bytes = try JSONFeedWriter.write(SampleFeed.feed)
         try Golden.check(bytes, named: "all.feed.json")
@@ -53,12 +65,12 @@ private struct DecodedFeed: Decodable, Equatable {
     }
 
     @Test func decodesBackToTheFeed() throws {
-        let decoded = try JSONDecoder().decode(DecodedFeed.self, from: Data(try JSONFeedWriter.write(SampleFeed.feed)))
+        let decoded = try Self.decoder.decode(DecodedFeed.self, from: Data(try JSONFeedWriter.write(SampleFeed.feed)))
         let expected = DecodedFeed(
             version: "https://jsonfeed.org/version/1.1",
             title: "DAIR.AI — all languages",
-            home_page_url: "https://dair.ai/",
-            feed_url: "https://dair.ai/feeds/all/feed.json",
+            homePageUrl: "https://dair.ai/",
+            feedUrl: "https://dair.ai/feeds/all/feed.json",
             description: "NLP News & notes, in every language.",
             language: "mul",
             authors: [.init(name: "DAIR.AI", url: "https://dair.ai/")],
@@ -67,15 +79,15 @@ private struct DecodedFeed: Decodable, Equatable {
                     id: "tag:dair.ai,2020-03-16:/posts/NLP_Newsletter_7/",
                     url: "https://dair.ai/posts/NLP_Newsletter_7/",
                     title: SampleFeed.englishTitleWritten,
-                    content_html: SampleFeed.englishHTML,
+                    contentHtml: SampleFeed.englishHTML,
                     summary: "Plain summary: 1 < 2 & 3 > 2.",
-                    date_published: "2020-03-16T00:00:00Z",
-                    date_modified: "2020-03-18T10:30:00Z",
+                    datePublished: "2020-03-16T00:00:00Z",
+                    dateModified: "2020-03-18T10:30:00Z",
                     image: "https://dair.ai/img/cover.png",
                     tags: ["NLP", "Newsletter"],
                     language: "en",
                     authors: [.init(name: "Elvis Saravia", url: "https://example.org/elvis")],
-                    _feedgen: .init(translations: [
+                    feedgen: .init(translations: [
                         .init(
                             language: "ar", url: "https://dair.ai/posts/NLP_Newsletter_7_ar/",
                             title: SampleFeed.arabicTitle
@@ -86,15 +98,15 @@ private struct DecodedFeed: Decodable, Equatable {
                     id: "tag:dair.ai,2020-03-15:/posts/NLP_Newsletter_7_ar/",
                     url: "https://dair.ai/posts/NLP_Newsletter_7_ar/",
                     title: SampleFeed.arabicTitle,
-                    content_html: SampleFeed.arabicHTML,
+                    contentHtml: SampleFeed.arabicHTML,
                     summary: nil,
-                    date_published: "2020-03-15T08:00:00Z",
-                    date_modified: "2020-03-15T08:00:00Z",
+                    datePublished: "2020-03-15T08:00:00Z",
+                    dateModified: "2020-03-15T08:00:00Z",
                     image: nil,
                     tags: nil,
                     language: "ar",
                     authors: nil,
-                    _feedgen: .init(translations: [
+                    feedgen: .init(translations: [
                         .init(
                             language: "en", url: "https://dair.ai/posts/NLP_Newsletter_7/",
                             title: SampleFeed.englishTitleWritten
@@ -125,7 +137,7 @@ private struct DecodedFeed: Decodable, Equatable {
     @Test func anAuthorWithOnlyAnEmailGetsAMailtoURL() throws {
         var feed = SampleFeed.feed
         feed.authors = [Author(name: "Editor", email: "editor@example.org")]
-        let decoded = try JSONDecoder().decode(DecodedFeed.self, from: Data(try JSONFeedWriter.write(feed)))
+        let decoded = try Self.decoder.decode(DecodedFeed.self, from: Data(try JSONFeedWriter.write(feed)))
         #expect(decoded.authors == [.init(name: "Editor", url: "mailto:editor@example.org")])
     }
 }

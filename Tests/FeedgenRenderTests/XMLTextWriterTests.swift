@@ -1,6 +1,7 @@
 import FeedgenCore
-@testable import FeedgenRender
 import Testing
+
+@testable import FeedgenRender
 
 @Suite struct XMLTextWriterTests {
     /// Every control character but TAB, LF and CR, DEL and C1, U+FFFE and U+FFFF.
@@ -17,6 +18,25 @@ import Testing
         #expect(channel.one("title")?.text == "AB\tC")
         let links = channel.one("item")?.all("link", in: "http://www.w3.org/2005/Atom")
         #expect(links?.last?.attributes["title"] == "TU")
+    }
+
+    /// Every scalar of the Basic Multilingual Plane and a few beyond, in a title and in an attribute: the XML is
+    /// well-formed and reads back as the input without the removed characters.
+    @Test func everyCharacterYieldsWellFormedXML() throws {
+        let values = Array(0..<0xD800) + Array(0xE000...0xFFFF) + [0x1_0000, 0x1_F389, 0x10_FFFF]
+        let scalars = values.map { Unicode.Scalar(UInt32($0))! }
+        let everything = String(String.UnicodeScalarView(scalars))
+        let kept = String(String.UnicodeScalarView(scalars.filter { !Self.removed.contains(Int($0.value)) }))
+        var feed = SampleFeed.feed
+        feed.items = [SampleFeed.english]
+        feed.items[0].title = everything
+        feed.items[0].translations[0].title = everything
+        let rss = try ParsedXML.parse(try RSSWriter.write(feed, generator: SampleFeed.generator))
+        let item = try #require(rss.one("channel")?.one("item"))
+        // Scalar by scalar: String's == would accept a canonically equivalent (normalized) result.
+        #expect(item.one("title").map { Array($0.text.unicodeScalars) } == Array(kept.unicodeScalars))
+        let attribute = item.all("link", in: "http://www.w3.org/2005/Atom").last?.attributes["title"]
+        #expect(attribute.map { Array($0.unicodeScalars) } == Array(kept.unicodeScalars))
     }
 
     @Test func lineBreaksInAttributesSurviveAsReferences() throws {
@@ -40,7 +60,8 @@ import Testing
     @Test func errorNamesTheCallAndLibxml2Message() {
         let error = XMLWriterError(call: "xmlTextWriterStartElement", message: "out of memory", code: 2)
         #expect(error.description == "libxml2: xmlTextWriterStartElement failed: out of memory (code 2)")
-        #expect(XMLWriterError(call: "xmlTextWriterEndElement").description == "libxml2: xmlTextWriterEndElement failed")
+        #expect(
+            XMLWriterError(call: "xmlTextWriterEndElement").description == "libxml2: xmlTextWriterEndElement failed")
     }
 
     @Test func aFailingCallThrowsAnErrorNamingIt() {
