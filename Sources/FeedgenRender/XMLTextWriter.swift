@@ -48,8 +48,9 @@ final class XMLTextWriter {
     private let buffer: xmlBufferPtr
     private let writer: xmlTextWriterPtr
 
-    /// `xmlInitParser` once per process before any thread uses libxml2
-    /// ("the application must call it before using the library from several threads", parser.c).
+    /// `xmlInitParser` once per process (a `static let` runs once, thread-safely) before threads share libxml2:
+    /// "Initialization function for the XML parser. This is not reentrant. Call once before processing in case
+    /// of use in multithreaded programs." (libxml2 2.9 parser.c)
     private static let initialized: Void = { xmlInitParser() }()
 
     private init() throws {
