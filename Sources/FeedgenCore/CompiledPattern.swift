@@ -62,7 +62,8 @@ enum PostFileStem {
         }
         let extensions = #"(?:\s*\.(?:md|markdown|mkdown|mkdn|mkd|mdown|mdwn|text|txt|textile|html?))+\s*$"#
         if let range = name.range(of: extensions, options: [.regularExpression, .caseInsensitive]),
-           range.lowerBound != name.startIndex {
+            range.lowerBound != name.startIndex
+        {
             name.removeSubrange(range)
         }
         return name

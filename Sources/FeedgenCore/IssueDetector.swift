@@ -24,7 +24,7 @@ public enum IssueDetector {
         let fields: [(IssueRules.Rule.Field, String?)] = [
             (.title, title), (.file, PostFileStem.of(fileName)), (.image, imageName),
         ]
-        for case let (field, text?) in fields {
+        for case (let field, let text?) in fields {
             for (rule, pattern) in rules.compiled where rule.fields.contains(field) {
                 guard let digits = pattern.firstMatch(in: text)?.groups.first ?? nil else { continue }
                 // ICU's `\d` is any decimal digit (`٥`, `５`), which `Int(_:)` would refuse.

@@ -76,7 +76,8 @@ public struct IssueRules: Codable, Sendable, Equatable {
             try self.init(rules: rules)
         } catch {
             throw DecodingError.dataCorrupted(
-                DecodingError.Context(codingPath: decoder.codingPath + [CodingKeys.rules], debugDescription: error.description))
+                DecodingError.Context(
+                    codingPath: decoder.codingPath + [CodingKeys.rules], debugDescription: error.description))
         }
     }
 

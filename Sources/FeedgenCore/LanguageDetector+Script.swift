@@ -51,6 +51,8 @@ extension LanguageDetector {
     static func dominantScript(
         in text: String, minimumShare: Double, rules: LanguageRules
     ) -> (language: String, script: String)? {
+        // Below U+0370 there are only Latin, Common and Inherited characters: nothing that could decide.
+        guard text.unicodeScalars.contains(where: { $0.value >= 0x370 }) else { return nil }
         let counts = scriptLetters(in: text, rules: rules)
         let total = counts.values.reduce(0) { $0 + $1.letters }
         guard total > 0 else { return nil }
@@ -69,8 +71,12 @@ extension LanguageDetector {
             if count.letters > entry.scriptLetters { (entry.script, entry.scriptLetters) = (script, count.letters) }
             byLanguage[language] = entry
         }
-        let winner = byLanguage
-            .filter { $0.value.longestRun >= rules.scriptMinimumRun && Double($0.value.letters) >= minimumShare * Double(total) }
+        let winner =
+            byLanguage
+            .filter {
+                $0.value.longestRun >= rules.scriptMinimumRun
+                    && Double($0.value.letters) >= minimumShare * Double(total)
+            }
             .min { ($1.value.letters, $0.value.script) < ($0.value.letters, $1.value.script) }
         return winner.map { ($0.key, $0.value.script) }
     }

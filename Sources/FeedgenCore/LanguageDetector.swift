@@ -61,12 +61,13 @@ public enum LanguageDetector {
     /// private use), not the registry; `_` is taken for `-` because POSIX locales (`en_US`) use it.
     public static func normalizedTag(_ raw: String) -> String? {
         let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+        guard !trimmed.isEmpty,
+            trimmed.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
         else { return nil }
-        let parts = trimmed.replacingOccurrences(of: "_", with: "-").split(separator: "-", omittingEmptySubsequences: false)
-            .map(String.init)
+        let parts = trimmed.replacingOccurrences(of: "_", with: "-")
+            .split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         guard let language = parts.first, (2...3).contains(language.count), language.allSatisfy(\.isLetter),
-              !parts.contains(where: \.isEmpty)
+            !parts.contains(where: \.isEmpty)
         else { return nil }
         var result = [language.lowercased()]
         var index = 1
@@ -77,7 +78,8 @@ public enum LanguageDetector {
             index += 1
             return true
         }
-        _ = take({ $0.count == 4 && $0.allSatisfy(\.isLetter) }, { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() })
+        _ = take(
+            { $0.count == 4 && $0.allSatisfy(\.isLetter) }, { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() })
         _ = take(
             { ($0.count == 2 && $0.allSatisfy(\.isLetter)) || ($0.count == 3 && $0.allSatisfy(\.isNumber)) },
             { $0.uppercased() })
@@ -114,7 +116,7 @@ public enum LanguageDetector {
         for match in compiled.bracket.matches(in: text) {
             let code = match.groups[0]!.lowercased()
             if rules.aliases[code] != nil || rules.bracketCodes.contains(code),
-               let tag = tag(code: code, region: match.groups[1], rules: rules)
+                let tag = tag(code: code, region: match.groups[1], rules: rules)
             {
                 return LanguageDecision(language: tag, reason: .marker(match.matched))
             }

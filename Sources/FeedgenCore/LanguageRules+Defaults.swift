@@ -25,7 +25,7 @@ extension LanguageRules {
                     Marker(pattern: #"(?<!\p{L})Bolet(?:í|i\x{301}?)n(?!\p{L})"#, language: "es"),
                     Marker(pattern: #"(?<!\p{L})Haber[\s_]+B(?:ü|u\x{308}?)lteni"#, language: "tr"),
                 ],
-                bracketCodes: iso639_1.filter { !["ml", "cv", "nn", "os", "io", "ts", "sd"].contains($0) },
+                bracketCodes: iso6391Codes.filter { !["ml", "cv", "nn", "os", "io", "ts", "sd"].contains($0) },
                 suffixCodes: [
                     "ar", "bg", "ca", "cn", "da", "de", "el", "en", "es", "fa", "fr", "hu", "ja", "ko", "nl", "pl",
                     "pt", "ro", "ru", "sk", "sv", "tr", "zh",
@@ -45,7 +45,7 @@ extension LanguageRules {
     }()
 
     /// The 183 two-letter codes of ISO 639-1 (the deprecated `bh` left out).
-    static let iso639_1: [String] = """
+    static let iso6391Codes: [String] = """
         aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el \
         en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it \
         iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt \

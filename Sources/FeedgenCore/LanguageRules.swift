@@ -155,7 +155,8 @@ public struct LanguageRules: Codable, Sendable, Equatable {
         init(markers: [Marker], scripts: [String: String]) throws(InvalidPattern) {
             var compiledMarkers: [(marker: Marker, pattern: CompiledPattern)] = []
             for marker in markers {
-                compiledMarkers.append((marker, try CompiledPattern(marker.pattern, caseInsensitive: !marker.caseSensitive)))
+                compiledMarkers.append(
+                    (marker, try CompiledPattern(marker.pattern, caseInsensitive: !marker.caseSensitive)))
             }
             self.markers = compiledMarkers
             bracket = try CompiledPattern(#"\[([A-Za-z]{2})(?:[-_]([A-Za-z]{2}))?\]"#, caseInsensitive: false)
@@ -170,7 +171,8 @@ public struct LanguageRules: Codable, Sendable, Equatable {
                     }
                     runs.append((script, try CompiledPattern("\(letter)(?:\(letter)|\\p{M})*", caseInsensitive: false)))
                 } catch {
-                    throw InvalidPattern(pattern: script, reason: "not a Unicode script name (Han, Arabic, Cyrillic, ...)")
+                    throw InvalidPattern(
+                        pattern: script, reason: "not a Unicode script name (Han, Arabic, Cyrillic, ...)")
                 }
             }
             scriptRuns = runs

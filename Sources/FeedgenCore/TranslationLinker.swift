@@ -47,7 +47,8 @@ public enum TranslationLinker {
         var result: [String: [Translation]] = [:]
         for post in posts {
             let others = (post.issue.flatMap { byIssue[$0] } ?? []).filter { $0.language != post.language }
-            result[post.id] = others
+            result[post.id] =
+                others
                 .sorted { ($0.language, $0.url) < ($1.language, $1.url) }
                 .map { Translation(language: $0.language, url: $0.url, title: $0.title) }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FeedgenCore
 
 /// Language and issue of every post of the dair-ai corpus, against tables written by reading each post.
@@ -106,53 +107,75 @@ import Testing
     /// Issue number -> language -> file name, for every NLP Newsletter issue; every other post is an article
     /// (nil) except the one NLP Research Highlights issue.
     static let expectedNewsletter: [Int: [String: String]] = [
-        1: ["en": "2020-01-12-NLP_Newsletter_Tokenizers,_TensorFlow_2_1,_TextVe.md",
+        1: [
+            "en": "2020-01-12-NLP_Newsletter_Tokenizers,_TensorFlow_2_1,_TextVe.md",
             "pt-BR": "2020-01-12-NLP_Newsletter[PT-BR]_Tokenizers,_TensorFlow_2_1,_TextVe.md",
             "zh": "2020-02-20-NLP简报_Tokenizers,_TensorFlow_2_1,_TextVectorization.md",
-            "fr": "2020-03-09-NLP_Newsletter_#1_[FR].Md"],
-        2: ["en": "2020-01-19-NLP_Newsletter_Reformer,_DeepMath,_ELECTRA,_TinyB copy.md",
+            "fr": "2020-03-09-NLP_Newsletter_#1_[FR].Md",
+        ],
+        2: [
+            "en": "2020-01-19-NLP_Newsletter_Reformer,_DeepMath,_ELECTRA,_TinyB copy.md",
             "pt-BR": "2020-01-19-NLP_Newsletter[PT-BR]_Reformer,_DeepMath,_ELECTRA,_TinyB.md",
             "zh": "2020-01-19-NLP简报_Reformer,_DeepMath,_ELECTRA,_TinyBERT.md",
-            "fr": "2020-03-09-NLP_Newsletter_#2_[FR].Md"],
-        3: ["en": "2020-02-01-NLP_Newsletter_Flax,_Thinc,_Language-specific_BERT.md",
+            "fr": "2020-03-09-NLP_Newsletter_#2_[FR].Md",
+        ],
+        3: [
+            "en": "2020-02-01-NLP_Newsletter_Flax,_Thinc,_Language-specific_BERT.md",
             "zh": "2020-02-15-NLP简报_Flax,_Thinc,_Language-specific_BERT_models.md",
-            "fr": "2020-03-09-NLP_Newsletter_#3_[FR].Md"],
-        4: ["en": "2020-02-16-NLP_Newsletter_PyTorch3D,_DeepSpeed,_Turing-NLG.md",
+            "fr": "2020-03-09-NLP_Newsletter_#3_[FR].Md",
+        ],
+        4: [
+            "en": "2020-02-16-NLP_Newsletter_PyTorch3D,_DeepSpeed,_Turing-NLG.md",
             "pt-BR": "2020-02-16-NLP_Newsletter[PT-BR]_PyTorch3D,_DeepSpeed,_Turing-NLG.md",
             "zh": "2020-02-17-NLP简报_ISSUE_4_PyTorch3D,_DeepSpeed,_Turing-NLG.md",
-            "fr": "2020-03-09-NLP_Newsletter_#4_[FR].Md"],
-        5: ["en": "2020-02-23-NLP_Newsletter_The_Annotated_GPT-2,_Understanding.md",
+            "fr": "2020-03-09-NLP_Newsletter_#4_[FR].Md",
+        ],
+        5: [
+            "en": "2020-02-23-NLP_Newsletter_The_Annotated_GPT-2,_Understanding.md",
             "es": "2020-02-23-Boletín_informativo_NLP_GPT-2_Explicado,_Entendie.md",
             "ar": "2020-02-28-NLP_Newsletter.AR._The_Annotated_GPT-2_And_More.md",
             "pt-BR": "2020-02-29-NLP_Newsletter[PT-BR]_The_Annotated_GPT-2,_Understanding.md",
             "zh": "2020-02-29-NLP简报（Issue#5）：The_Annotated_GPT-2、CodeBERT、JAX、GA.md",
-            "fr": "2020-03-09-NLP_Newsletter_#5_[FR].Md"],
-        6: ["en": "2020-03-02-NLP_Newsletter_BERTology_Primer_fastpages_T5.md",
+            "fr": "2020-03-09-NLP_Newsletter_#5_[FR].Md",
+        ],
+        6: [
+            "en": "2020-03-02-NLP_Newsletter_BERTology_Primer_fastpages_T5.md",
             "pt-BR": "2020-03-02-NLP_Newsletter[PT-BR]_BERTology_Primer_fastpages_T5.md",
             "zh": "2020-03-02-NLP简报.md",
-            "fr": "2020-03-09-NLP_Newsletter_#6_[FR].Md"],
-        7: ["en": "2020-03-16-NLP_Newsletter_NLP_7.md",
+            "fr": "2020-03-09-NLP_Newsletter_#6_[FR].Md",
+        ],
+        7: [
+            "en": "2020-03-16-NLP_Newsletter_NLP_7.md",
             "pt-BR": "2020-03-16-NLP_Newsletter[PT-BR]_NLP_7.md",
             "zh": "2020-03-16-NLP_Newsletter_NLP_7[ZH].md.md",
-            "fr": "2020-03-16-NLP_Newsletter_#7_[FR].Md"],
-        8: ["en": "2020-03-22-NLP_Newsletter_8.md",
+            "fr": "2020-03-16-NLP_Newsletter_#7_[FR].Md",
+        ],
+        8: [
+            "en": "2020-03-22-NLP_Newsletter_8.md",
             "pt-BR": "2020-03-22-NLP_Newsletter[PT-BR]_8.md",
             "zh": "2020-03-22-NLP_Newsletter_NLP_8[ZH].md .md",
             "fr": "2020-03-23-NLP_Newsletter_#8_[FR].Md",
-            "tr": "2020-04-06-NLP_Newsletter_8_[TR].md"],
-        9: ["en": "2020-04-03-NLP_Newsletter_9.md",
+            "tr": "2020-04-06-NLP_Newsletter_8_[TR].md",
+        ],
+        9: [
+            "en": "2020-04-03-NLP_Newsletter_9.md",
             "zh": "2020-04-03-NLP_Newsletter_NLP_9[ZH].md",
             "fr": "2020-04-06-NLP_Newsletter_#9_[FR].Md",
             "pt-BR": "2020-04-07-NLP_Newsletter_9_[PT-BR].md",
-            "tr": "2020-04-23-NLP_Newsletter_9_[TR].md"],
-        10: ["en": "2020-04-19-NLP_Newsletter_10_en.md",
-             "pt-BR": "2020-04-19-NLP_Newsletter[PT-BR]_10.md",
-             "zh": "2020-04-19-NLP_Newsletter_NLP_10[ZH].md",
-             "fr": "2020-04-20-NLP_Newsletter_10_FR.md",
-             "tr": "2020-04-30-NLP_Newsletter_10_[TR].md"],
-        11: ["en": "2020-05-04-NLP_Newsletter_11_en.md",
-             "fr": "2020-05-04-NLP_Newsletter_#11_[FR].md",
-             "tr": "2020-05-04-NLP_Newsletter_11_tr.md"],
+            "tr": "2020-04-23-NLP_Newsletter_9_[TR].md",
+        ],
+        10: [
+            "en": "2020-04-19-NLP_Newsletter_10_en.md",
+            "pt-BR": "2020-04-19-NLP_Newsletter[PT-BR]_10.md",
+            "zh": "2020-04-19-NLP_Newsletter_NLP_10[ZH].md",
+            "fr": "2020-04-20-NLP_Newsletter_10_FR.md",
+            "tr": "2020-04-30-NLP_Newsletter_10_[TR].md",
+        ],
+        11: [
+            "en": "2020-05-04-NLP_Newsletter_11_en.md",
+            "fr": "2020-05-04-NLP_Newsletter_#11_[FR].md",
+            "tr": "2020-05-04-NLP_Newsletter_11_tr.md",
+        ],
         12: ["en": "2020-06-30-NLP_Newsletter_12_en.md", "fr": "2020-07-02-NLP_Newsletter_#12_[FR].Md"],
         13: ["en": "2020-07-13-NLP_Newsletter_13_en.md", "fr": "2020-07-15-NLP_Newsletter_#13_[FR].Md"],
         14: ["en": "2020-08-11-NLP_Newsletter_14-en.md", "fr": "2020-08-11-NLP_Newsletter_#14_[FR].Md"],
@@ -199,7 +222,8 @@ import Testing
         let newsletters = Set(Self.expectedNewsletter.values.flatMap(\.values))
         for post in try CorpusPost.all() {
             let reason = Self.detect(post).reason
-            let expectedSiteDefault = Self.expectedLanguage[post.fileName] == "en" && !newsletters.contains(post.fileName)
+            let expectedSiteDefault =
+                Self.expectedLanguage[post.fileName] == "en" && !newsletters.contains(post.fileName)
             switch reason {
             case .siteDefault: #expect(expectedSiteDefault, "\(post.fileName)")
             case .marker: #expect(!expectedSiteDefault, "\(post.fileName)")

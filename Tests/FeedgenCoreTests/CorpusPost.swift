@@ -44,7 +44,8 @@ struct CorpusPost {
                 post.title = unquote(line.dropFirst("title:".count))
             } else if line.hasPrefix("tags:") {
                 let value = line.dropFirst("tags:".count).trimmingCharacters(in: .whitespaces)
-                post.tags = value.hasPrefix("[")
+                post.tags =
+                    value.hasPrefix("[")
                     ? value.dropFirst().dropLast().split(separator: ",").map { unquote($0) }.filter { !$0.isEmpty }
                     : [unquote(Substring(value))].filter { !$0.isEmpty }
             } else if line.trimmingCharacters(in: .whitespaces).hasPrefix("thumb:"), line.first == " " {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FeedgenCore
 
 /// The language rules one by one, with the default rules and a site defaulting to English.
@@ -12,30 +13,34 @@ import Testing
             rules: rules)
     }
 
-    @Test(arguments: [
-        ("fr", "fr"), ("FR", "fr"), ("fr_FR", "fr-FR"), ("pt-br", "pt-BR"), ("PT_br", "pt-BR"), ("zh", "zh"),
-        ("ZH-hant-tw", "zh-Hant-TW"), ("es-419", "es-419"), (" en-us ", "en-US"), ("de-CH-1996", "de-CH-1996"),
-        ("en-u-ca-gregory", "en-u-ca-gregory"), ("x-klingon", nil), ("en-x-pirate", "en-x-pirate"),
-        ("english", nil), ("e", nil), ("", nil), ("fr-", nil), ("fr--FR", nil), ("fr FR", nil), ("français", nil),
-        ("en-u", nil), ("fr-FRANCE-x", nil), ("12", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("fr", "fr"), ("FR", "fr"), ("fr_FR", "fr-FR"), ("pt-br", "pt-BR"), ("PT_br", "pt-BR"), ("zh", "zh"),
+            ("ZH-hant-tw", "zh-Hant-TW"), ("es-419", "es-419"), (" en-us ", "en-US"), ("de-CH-1996", "de-CH-1996"),
+            ("en-u-ca-gregory", "en-u-ca-gregory"), ("x-klingon", nil), ("en-x-pirate", "en-x-pirate"),
+            ("english", nil), ("e", nil), ("", nil), ("fr-", nil), ("fr--FR", nil), ("fr FR", nil), ("français", nil),
+            ("en-u", nil), ("fr-FRANCE-x", nil), ("12", nil),
+        ] as [(String, String?)])
     func normalizedTag(raw: String, expected: String?) {
         #expect(LanguageDetector.normalizedTag(raw) == expected)
     }
 
     @Test func frontMatterComesFirstAndIsNormalised() {
-        #expect(detect("2020-01-01-post_[ZH].md", title: "Titre [ES]", frontMatter: "fr_FR")
-            == LanguageDecision(language: "fr-FR", reason: .frontMatter))
+        #expect(
+            detect("2020-01-01-post_[ZH].md", title: "Titre [ES]", frontMatter: "fr_FR")
+                == LanguageDecision(language: "fr-FR", reason: .frontMatter))
     }
 
     @Test func invalidFrontMatterFallsThrough() {
-        #expect(detect("2020-01-01-post_[ZH].md", frontMatter: "Chinese")
-            == LanguageDecision(language: "zh", reason: .marker("[ZH]")))
+        #expect(
+            detect("2020-01-01-post_[ZH].md", frontMatter: "Chinese")
+                == LanguageDecision(language: "zh", reason: .marker("[ZH]")))
     }
 
     @Test func fileNameBeforeTitle() {
-        #expect(detect("2020-01-01-NLP_Newsletter_10_FR.md", title: "NLP Newsletter #10 [EN]")
-            == LanguageDecision(language: "fr", reason: .marker("_FR")))
+        #expect(
+            detect("2020-01-01-NLP_Newsletter_10_FR.md", title: "NLP Newsletter #10 [EN]")
+                == LanguageDecision(language: "fr", reason: .marker("_FR")))
     }
 
     @Test(arguments: [
@@ -83,7 +88,9 @@ import Testing
         ("[ML] Notes [FR]", "fr", "[FR]"),
     ])
     func titleMarker(title: String, language: String, matched: String) {
-        #expect(detect("2020-01-01-post.md", title: title) == LanguageDecision(language: language, reason: .marker(matched)))
+        #expect(
+            detect("2020-01-01-post.md", title: title) == LanguageDecision(language: language, reason: .marker(matched))
+        )
     }
 
     /// Digits, English words and abbreviations that look like codes are not languages.
@@ -95,7 +102,9 @@ import Testing
         "2020-01-01-x_[XX].md", "2020-01-01-Boletim_NLP.md",
     ])
     func notAMarker(fileName: String) {
-        #expect(detect(fileName, title: "[ML] A title [CV] [XYZ]") == LanguageDecision(language: "en", reason: .siteDefault))
+        #expect(
+            detect(fileName, title: "[ML] A title [CV] [XYZ]") == LanguageDecision(language: "en", reason: .siteDefault)
+        )
     }
 
     /// Suffix forms belong to file names: a title ending in `-de` or `.fr.` says nothing.
@@ -104,18 +113,28 @@ import Testing
     }
 
     @Test func siteDefaultIsNormalised() {
-        #expect(detect("2020-01-01-post.md", siteDefault: "en_US") == LanguageDecision(language: "en-US", reason: .siteDefault))
+        #expect(
+            detect("2020-01-01-post.md", siteDefault: "en_US")
+                == LanguageDecision(language: "en-US", reason: .siteDefault))
     }
 
     @Test func bodyIsReadOnlyWhenNeeded() {
         var reads = 0
         let marked = LanguageDetector.detect(
-            frontMatter: nil, fileName: "2020-01-01-post_[FR].md", title: "T", body: { reads += 1; return "" },
+            frontMatter: nil, fileName: "2020-01-01-post_[FR].md", title: "T",
+            body: {
+                reads += 1
+                return ""
+            },
             siteDefault: "en", rules: .defaults)
         #expect(marked.language == "fr")
         #expect(reads == 0)
         let unmarked = LanguageDetector.detect(
-            frontMatter: nil, fileName: "2020-01-01-post.md", title: "T", body: { reads += 1; return "Только текст" },
+            frontMatter: nil, fileName: "2020-01-01-post.md", title: "T",
+            body: {
+                reads += 1
+                return "Только текст"
+            },
             siteDefault: "en", rules: .defaults)
         #expect(unmarked == LanguageDecision(language: "ru", reason: .script("Cyrillic")))
         #expect(reads == 1)
@@ -132,7 +151,8 @@ import Testing
         ("Обзор NLP: BERT, GPT-2", "ru", "Cyrillic"),
     ])
     func titleScript(title: String, language: String, script: String) {
-        #expect(detect("2020-01-01-post.md", title: title) == LanguageDecision(language: language, reason: .script(script)))
+        #expect(
+            detect("2020-01-01-post.md", title: title) == LanguageDecision(language: language, reason: .script(script)))
     }
 
     /// Single letters (formulas, `λ`) are not words; emoji, digits and punctuation are no script at all.
@@ -152,16 +172,20 @@ import Testing
     /// Kana beside Han make it Japanese; Han alone is Chinese; one kana letter (`と`) is not enough.
     @Test func hanWithKanaIsJapanese() {
         let counts = LanguageDetector.scriptLetters(in: "日本語の自然言語処理とBERT", rules: .defaults)
-        #expect(counts == [
-            "Han": .init(letters: 9, longestRun: 6), "Hiragana": .init(letters: 2, longestRun: 1),
-            "Latin": .init(letters: 4, longestRun: 4),
-        ])
-        #expect(detect("2020-01-01-post.md", title: "日本語の自然言語処理とBERT")
-            == LanguageDecision(language: "ja", reason: .script("Han")))
-        #expect(detect("2020-01-01-post.md", title: "自然语言处理的BERT")
-            == LanguageDecision(language: "zh", reason: .script("Han")))
-        #expect(detect("2020-01-01-post.md", title: "Transformers 入門: BERT と GPT")
-            == LanguageDecision(language: "zh", reason: .script("Han")))
+        #expect(
+            counts == [
+                "Han": .init(letters: 9, longestRun: 6), "Hiragana": .init(letters: 2, longestRun: 1),
+                "Latin": .init(letters: 4, longestRun: 4),
+            ])
+        #expect(
+            detect("2020-01-01-post.md", title: "日本語の自然言語処理とBERT")
+                == LanguageDecision(language: "ja", reason: .script("Han")))
+        #expect(
+            detect("2020-01-01-post.md", title: "自然语言处理的BERT")
+                == LanguageDecision(language: "zh", reason: .script("Han")))
+        #expect(
+            detect("2020-01-01-post.md", title: "Transformers 入門: BERT と GPT")
+                == LanguageDecision(language: "zh", reason: .script("Han")))
     }
 
     /// Combining marks are Inherited: they neither count nor break a word.
@@ -175,9 +199,12 @@ import Testing
         let strict = try LanguageRules(
             markers: base.markers, bracketCodes: base.bracketCodes, suffixCodes: base.suffixCodes,
             aliases: base.aliases, scripts: ["Cyrillic": "uk"], titleScriptShare: 0.5)
-        #expect(detect("2020-01-01-post.md", title: "Огляд NLP: BERT, GPT-2 and more", rules: strict).reason == .siteDefault)
-        #expect(detect("2020-01-01-post.md", title: "Огляд моделей BERT", rules: strict)
-            == LanguageDecision(language: "uk", reason: .script("Cyrillic")))
+        #expect(
+            detect("2020-01-01-post.md", title: "Огляд NLP: BERT, GPT-2 and more", rules: strict).reason == .siteDefault
+        )
+        #expect(
+            detect("2020-01-01-post.md", title: "Огляд моделей BERT", rules: strict)
+                == LanguageDecision(language: "uk", reason: .script("Cyrillic")))
         #expect(detect("2020-01-01-post.md", title: "通讯", rules: strict).reason == .siteDefault)
     }
 }

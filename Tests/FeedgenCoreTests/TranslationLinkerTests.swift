@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FeedgenCore
 
 /// Linking the languages of one issue.
@@ -30,20 +31,24 @@ import Testing
             post("news2", "fr", IssueKey(series: "nlp_newsletter", number: 2)),
             post("article", "fr", nil), post("article-en", "en", nil),
         ]
-        #expect(TranslationLinker.translations(for: posts) == [
-            "news1": [], "high1": [], "news2": [], "article": [], "article-en": [],
-        ])
+        #expect(
+            TranslationLinker.translations(for: posts) == [
+                "news1": [], "high1": [], "news2": [], "article": [], "article-en": [],
+            ])
     }
 
     /// Two English posts of issue 5: neither lists the other, the French one lists both in URL order.
     @Test func duplicatesAreListedByOthersOnly() {
         let posts = [post("en5b", "en"), post("fr5", "fr"), post("en5a", "en")]
         let links = TranslationLinker.translations(for: posts)
-        #expect(links == [
-            "en5a": [link("fr5", "fr")], "en5b": [link("fr5", "fr")], "fr5": [link("en5a", "en"), link("en5b", "en")],
-        ])
-        #expect(TranslationLinker.duplicates(in: posts)
-            == [TranslationLinker.Duplicate(issue: Self.five, language: "en", ids: ["en5a", "en5b"])])
+        #expect(
+            links == [
+                "en5a": [link("fr5", "fr")], "en5b": [link("fr5", "fr")],
+                "fr5": [link("en5a", "en"), link("en5b", "en")],
+            ])
+        #expect(
+            TranslationLinker.duplicates(in: posts)
+                == [TranslationLinker.Duplicate(issue: Self.five, language: "en", ids: ["en5a", "en5b"])])
     }
 
     @Test func duplicatesSortedByIssueThenLanguage() {
@@ -52,10 +57,11 @@ import Testing
             post("zh6a", "zh", six), post("zh6b", "zh", six), post("fr5b", "fr"), post("en5a", "en"),
             post("fr5a", "fr"), post("en5b", "en"), post("es5", "es"),
         ]
-        #expect(TranslationLinker.duplicates(in: posts) == [
-            .init(issue: Self.five, language: "en", ids: ["en5a", "en5b"]),
-            .init(issue: Self.five, language: "fr", ids: ["fr5a", "fr5b"]),
-            .init(issue: six, language: "zh", ids: ["zh6a", "zh6b"]),
-        ])
+        #expect(
+            TranslationLinker.duplicates(in: posts) == [
+                .init(issue: Self.five, language: "en", ids: ["en5a", "en5b"]),
+                .init(issue: Self.five, language: "fr", ids: ["fr5a", "fr5b"]),
+                .init(issue: six, language: "zh", ids: ["zh6a", "zh6b"]),
+            ])
     }
 }
