@@ -55,17 +55,17 @@ enum PostFileStem {
     /// (`Document::DATE_FILENAME_MATCHER`); the corpus also stacks extensions (`.md.md`, `.md .md`), so every
     /// trailing Markdown or HTML extension goes, while a language extension such as `.fr` in `post.fr.md` stays.
     static func of(_ fileName: String) -> String {
-        var name = fileName
-        if let slash = name.lastIndex(of: "/") { name = String(name[name.index(after: slash)...]) }
-        if let range = name.range(of: #"^\d{4}-\d{1,2}-\d{1,2}-"#, options: .regularExpression) {
-            name.removeSubrange(range)
-        }
-        let extensions = #"(?:\s*\.(?:md|markdown|mkdown|mkdn|mkd|mdown|mdwn|text|txt|textile|html?))+\s*$"#
-        if let range = name.range(of: extensions, options: [.regularExpression, .caseInsensitive]),
-            range.lowerBound != name.startIndex
-        {
-            name.removeSubrange(range)
-        }
-        return name
+        let name = fileName.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? fileName
+        return stem.firstMatch(in: name)?.groups[0] ?? name
     }
+
+    /// Date prefix, the stem (lazy, so the extensions go to the next group), then every trailing extension.
+    private static let stem: CompiledPattern = {
+        let extensions = #"(?:\s*\.(?:md|markdown|mkdown|mkdn|mkd|mdown|mdwn|text|txt|textile|html?))*\s*"#
+        do {
+            return try CompiledPattern(#"^(?:\d{4}-\d{1,2}-\d{1,2}-)?(.+?)"# + extensions + "$", caseInsensitive: true)
+        } catch {
+            fatalError("the file stem pattern does not compile: \(error)")
+        }
+    }()
 }

@@ -51,8 +51,10 @@ extension LanguageDetector {
     static func dominantScript(
         in text: String, minimumShare: Double, rules: LanguageRules
     ) -> (language: String, script: String)? {
-        // Below U+0370 there are only Latin, Common and Inherited characters: nothing that could decide.
-        guard text.unicodeScalars.contains(where: { $0.value >= 0x370 }) else { return nil }
+        // Below U+0370 letters are Latin; above, quotes, dashes and emoji are not letters: nothing could decide.
+        guard text.unicodeScalars.contains(where: { $0.value >= 0x370 && $0.properties.isAlphabetic }) else {
+            return nil
+        }
         let counts = scriptLetters(in: text, rules: rules)
         let total = counts.values.reduce(0) { $0 + $1.letters }
         guard total > 0 else { return nil }

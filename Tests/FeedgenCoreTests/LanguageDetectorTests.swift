@@ -25,6 +25,23 @@ import Testing
         #expect(LanguageDetector.normalizedTag(raw) == expected)
     }
 
+    @Test(arguments: [
+        ("2020-03-22-NLP_Newsletter_NLP_8[ZH].md .md", "NLP_Newsletter_NLP_8[ZH]"),
+        ("2020-03-16-NLP_Newsletter_NLP_7[ZH].md.md", "NLP_Newsletter_NLP_7[ZH]"),
+        ("posts/_posts/2020-4-6-TL;DR_DistillBERT.md", "TL;DR_DistillBERT"),
+        ("2020-03-09-NLP_Newsletter_#1_[FR].Md", "NLP_Newsletter_#1_[FR]"),
+        ("2020-04-20-welcome.fr.markdown", "welcome.fr"),
+        (
+            "2020-04-20-NLP_Newsletter.AR._The_Annotated_GPT-2_And_More.html",
+            "NLP_Newsletter.AR._The_Annotated_GPT-2_And_More"
+        ),
+        ("no-date.md", "no-date"),
+        ("2020-04-20-v1.2", "v1.2"),
+    ])
+    func fileStem(fileName: String, stem: String) {
+        #expect(PostFileStem.of(fileName) == stem)
+    }
+
     @Test func frontMatterComesFirstAndIsNormalised() {
         #expect(
             detect("2020-01-01-post_[ZH].md", title: "Titre [ES]", frontMatter: "fr_FR")
