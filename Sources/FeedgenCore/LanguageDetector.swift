@@ -1,0 +1,155 @@
+import Foundation
+
+/// A post's language and what told it.
+public struct LanguageDecision: Sendable, Equatable {
+    /// What decided the language, for diagnostics and `feedgen explain`-style output.
+    public enum Reason: Sendable, Equatable {
+        /// The front matter's `lang` (or `language`).
+        case frontMatter
+        /// A marker in the file name or the title; the text it matched, e.g. `[PT-BR]` or `_en`.
+        case marker(String)
+        /// The dominant script of the title or the body; the ICU script name, e.g. `Han`.
+        case script(String)
+        /// Nothing else said anything.
+        case siteDefault
+    }
+
+    /// BCP 47 tag with its usual case: `pt-BR`, `zh`, `zh-Hant-TW`.
+    public var language: String
+    public var reason: Reason
+
+    public init(language: String, reason: Reason) {
+        self.language = language
+        self.reason = reason
+    }
+}
+
+/// Decides a post's BCP 47 language from what its author wrote, cheapest and most explicit evidence first.
+public enum LanguageDetector {
+    /// The language of one post, from the first of these that says something:
+    /// 1. `frontMatter`, the value of `lang` (or `language`) as written, when it is a well-formed tag;
+    /// 2. a marker in the file name (explicit markers, `[xx]`, `.xx.`, then `_xx`/`-xx`/`.xx` at the end);
+    /// 3. a marker in the title (explicit markers, `[xx]`);
+    /// 4. the dominant script of the title, then of the body (see `dominantScript`);
+    /// 5. `siteDefault`.
+    /// - Parameter fileName: the post's file name or path, with its date prefix and extensions.
+    /// - Parameter body: the post's text; called at most once, and only when nothing before it decided.
+    public static func detect(
+        frontMatter: String?, fileName: String, title: String, body: () -> String, siteDefault: String,
+        rules: LanguageRules
+    ) -> LanguageDecision {
+        if let declared = frontMatter, let tag = normalizedTag(declared) {
+            return LanguageDecision(language: tag, reason: .frontMatter)
+        }
+        if let found = marker(in: PostFileStem.of(fileName), field: .file, rules: rules)
+            ?? marker(in: title, field: .title, rules: rules)
+        {
+            return found
+        }
+        if let found = dominantScript(in: title, minimumShare: rules.titleScriptShare, rules: rules)
+            ?? dominantScript(in: body(), minimumShare: rules.bodyScriptShare, rules: rules)
+        {
+            return LanguageDecision(language: found.language, reason: .script(found.script))
+        }
+        return LanguageDecision(language: normalizedTag(siteDefault) ?? siteDefault, reason: .siteDefault)
+    }
+
+    /// A well-formed BCP 47 tag in its conventional case, or nil: `fr_FR` -> `fr-FR`, `pt-br` -> `pt-BR`,
+    /// `ZH-hant-tw` -> `zh-Hant-TW`, `english` -> nil.
+    ///
+    /// Checks the shape of RFC 5646 (language of 2-3 letters, then script, region, variants, extensions,
+    /// private use), not the registry; `_` is taken for `-` because POSIX locales (`en_US`) use it.
+    public static func normalizedTag(_ raw: String) -> String? {
+        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty,
+            trimmed.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+        else { return nil }
+        let parts = trimmed.replacingOccurrences(of: "_", with: "-")
+            .split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+        guard let language = parts.first, (2...3).contains(language.count), language.allSatisfy(\.isLetter),
+            !parts.contains(where: \.isEmpty)
+        else { return nil }
+        var result = [language.lowercased()]
+        var index = 1
+        /// Takes the next subtag when `accept` says it has the shape of the expected kind.
+        func take(_ accept: (String) -> Bool, _ format: (String) -> String) -> Bool {
+            guard index < parts.count, accept(parts[index]) else { return false }
+            result.append(format(parts[index]))
+            index += 1
+            return true
+        }
+        _ = take(
+            { $0.count == 4 && $0.allSatisfy(\.isLetter) }, { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() })
+        _ = take(
+            { ($0.count == 2 && $0.allSatisfy(\.isLetter)) || ($0.count == 3 && $0.allSatisfy(\.isNumber)) },
+            { $0.uppercased() })
+        while take(
+            { (5...8).contains($0.count) || ($0.count == 4 && $0.first!.isNumber) }, { $0.lowercased() })
+        {}
+        // Extensions (`u-ca-gregory`) and private use (`x-whatever`): a singleton, then subtags of 2-8 (1-8).
+        while index < parts.count {
+            let singleton = parts[index].lowercased()
+            guard singleton.count == 1 else { return nil }
+            let isPrivate = singleton == "x"
+            result.append(singleton)
+            index += 1
+            var taken = 0
+            while index < parts.count, isPrivate || parts[index].count > 1 {
+                guard (isPrivate ? 1 : 2)...8 ~= parts[index].count else { return nil }
+                result.append(parts[index].lowercased())
+                index += 1
+                taken += 1
+            }
+            if taken == 0 { return nil }
+        }
+        return index == parts.count ? result.joined(separator: "-") : nil
+    }
+
+    /// The first marker of `field` in `text`, as a decision; nil when there is none.
+    static func marker(in text: String, field: LanguageRules.Marker.Field, rules: LanguageRules) -> LanguageDecision? {
+        let compiled = rules.compiled
+        for (marker, pattern) in compiled.markers where marker.fields.contains(field) {
+            if let match = pattern.firstMatch(in: text) {
+                return LanguageDecision(language: marker.language, reason: .marker(match.matched))
+            }
+        }
+        for match in compiled.bracket.matches(in: text) {
+            let code = match.groups[0]!.lowercased()
+            if rules.aliases[code] != nil || rules.bracketCodes.contains(code),
+                let tag = tag(code: code, region: match.groups[1], rules: rules)
+            {
+                return LanguageDecision(language: tag, reason: .marker(match.matched))
+            }
+        }
+        guard field == .file else { return nil }
+        for match in compiled.dotted.matches(in: text) {
+            let code = match.groups[0]!.lowercased()
+            if rules.suffixCodes.contains(code), let tag = tag(code: code, region: nil, rules: rules) {
+                return LanguageDecision(language: tag, reason: .marker(match.matched))
+            }
+        }
+        guard let match = compiled.suffix.firstMatch(in: text) else { return nil }
+        let first = match.groups[0]!.lowercased()
+        if let region = match.groups[1] {
+            // `_pt_BR` is Portuguese of Brazil; `_de_en` (or `_to_en`) ends in English.
+            if rules.suffixCodes.contains(region.lowercased()) {
+                return tag(code: region.lowercased(), region: nil, rules: rules).map {
+                    LanguageDecision(language: $0, reason: .marker(String(match.matched.suffix(3))))
+                }
+            }
+            guard rules.suffixCodes.contains(first) else { return nil }
+        } else if !rules.suffixCodes.contains(first) {
+            return nil
+        }
+        return tag(code: first, region: match.groups[1], rules: rules).map {
+            LanguageDecision(language: $0, reason: .marker(match.matched))
+        }
+    }
+
+    /// The tag a marker code stands for: its alias, or itself, with the region when the alias has none.
+    private static func tag(code: String, region: String?, rules: LanguageRules) -> String? {
+        let base = rules.aliases[code] ?? code
+        guard let region, !base.contains("-") else { return normalizedTag(base) }
+        return normalizedTag(base + "-" + region)
+    }
+}

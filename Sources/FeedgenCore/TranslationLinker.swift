@@ -1,0 +1,70 @@
+/// Links the posts that are one newsletter issue in different languages.
+public enum TranslationLinker {
+    /// What the linker needs of a post.
+    public struct Candidate: Sendable, Equatable {
+        public var id: String
+        /// Nil for a standalone article, which has no translations.
+        public var issue: IssueKey?
+        public var language: String
+        public var url: String
+        public var title: String
+
+        public init(id: String, issue: IssueKey?, language: String, url: String, title: String) {
+            self.id = id
+            self.issue = issue
+            self.language = language
+            self.url = url
+            self.title = title
+        }
+    }
+
+    /// Two or more posts of one issue in one language.
+    public struct Duplicate: Sendable, Equatable {
+        public var issue: IssueKey
+        public var language: String
+        /// Their ids, sorted.
+        public var ids: [String]
+
+        public init(issue: IssueKey, language: String, ids: [String]) {
+            self.issue = issue
+            self.language = language
+            self.ids = ids
+        }
+    }
+
+    /// For every post id, the posts of the same issue in other languages, sorted by language tag, then URL.
+    ///
+    /// Every id of `posts` is a key; articles and issues that exist in one language only map to `[]`.
+    /// Duplicates (two posts of one issue in one language, e.g. a file copied under a new name) are not
+    /// translations of each other, so neither lists the other; the posts in other languages list both,
+    /// next to each other in URL order, since feedgen cannot tell which one the author meant.
+    /// `duplicates(in:)` finds them so the caller can warn.
+    public static func translations(for posts: [Candidate]) -> [String: [Translation]] {
+        var byIssue: [IssueKey: [Candidate]] = [:]
+        for post in posts {
+            if let issue = post.issue { byIssue[issue, default: []].append(post) }
+        }
+        var result: [String: [Translation]] = [:]
+        for post in posts {
+            let others = (post.issue.flatMap { byIssue[$0] } ?? []).filter { $0.language != post.language }
+            result[post.id] =
+                others
+                .sorted { ($0.language, $0.url) < ($1.language, $1.url) }
+                .map { Translation(language: $0.language, url: $0.url, title: $0.title) }
+        }
+        return result
+    }
+
+    /// The issues that have more than one post in one language, sorted by issue then language.
+    public static func duplicates(in posts: [Candidate]) -> [Duplicate] {
+        var ids: [IssueKey: [String: [String]]] = [:]
+        for post in posts {
+            if let issue = post.issue { ids[issue, default: [:]][post.language, default: []].append(post.id) }
+        }
+        return ids.keys.sorted().flatMap { issue in
+            ids[issue]!.filter { $0.value.count > 1 }.keys.sorted().map { language in
+                Duplicate(issue: issue, language: language, ids: ids[issue]![language]!.sorted())
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Testing
+
+@testable import FeedgenCore
+
+/// Linking the languages of one issue.
+@Suite struct TranslationLinkerTests {
+    typealias Candidate = TranslationLinker.Candidate
+
+    static let five = IssueKey(series: "nlp_newsletter", number: 5)
+
+    func post(_ id: String, _ language: String, _ issue: IssueKey? = five) -> Candidate {
+        Candidate(id: id, issue: issue, language: language, url: "https://x.org/\(id)/", title: "T \(id)")
+    }
+
+    func link(_ id: String, _ language: String) -> Translation {
+        Translation(language: language, url: "https://x.org/\(id)/", title: "T \(id)")
+    }
+
+    @Test func otherLanguagesSortedByTag() {
+        let posts = [post("zh5", "zh"), post("en5", "en"), post("pt5", "pt-BR"), post("ar5", "ar"), post("fr5", "fr")]
+        let links = TranslationLinker.translations(for: posts)
+        #expect(links["en5"] == [link("ar5", "ar"), link("fr5", "fr"), link("pt5", "pt-BR"), link("zh5", "zh")])
+        #expect(links["zh5"] == [link("ar5", "ar"), link("en5", "en"), link("fr5", "fr"), link("pt5", "pt-BR")])
+        #expect(links.count == 5)
+    }
+
+    @Test func seriesAndNumberMustBothMatch() {
+        let posts = [
+            post("news1", "en", IssueKey(series: "nlp_newsletter", number: 1)),
+            post("high1", "fr", IssueKey(series: "nlp_highlights", number: 1)),
+            post("news2", "fr", IssueKey(series: "nlp_newsletter", number: 2)),
+            post("article", "fr", nil), post("article-en", "en", nil),
+        ]
+        #expect(
+            TranslationLinker.translations(for: posts) == [
+                "news1": [], "high1": [], "news2": [], "article": [], "article-en": [],
+            ])
+    }
+
+    /// Two English posts of issue 5: neither lists the other, the French one lists both in URL order.
+    @Test func duplicatesAreListedByOthersOnly() {
+        let posts = [post("en5b", "en"), post("fr5", "fr"), post("en5a", "en")]
+        let links = TranslationLinker.translations(for: posts)
+        #expect(
+            links == [
+                "en5a": [link("fr5", "fr")], "en5b": [link("fr5", "fr")],
+                "fr5": [link("en5a", "en"), link("en5b", "en")],
+            ])
+        #expect(
+            TranslationLinker.duplicates(in: posts)
+                == [TranslationLinker.Duplicate(issue: Self.five, language: "en", ids: ["en5a", "en5b"])])
+    }
+
+    @Test func duplicatesSortedByIssueThenLanguage() {
+        let six = IssueKey(series: "nlp_newsletter", number: 6)
+        let posts = [
+            post("zh6a", "zh", six), post("zh6b", "zh", six), post("fr5b", "fr"), post("en5a", "en"),
+            post("fr5a", "fr"), post("en5b", "en"), post("es5", "es"),
+        ]
+        #expect(
+            TranslationLinker.duplicates(in: posts) == [
+                .init(issue: Self.five, language: "en", ids: ["en5a", "en5b"]),
+                .init(issue: Self.five, language: "fr", ids: ["fr5a", "fr5b"]),
+                .init(issue: six, language: "zh", ids: ["zh6a", "zh6b"]),
+            ])
+    }
+}
