@@ -66,13 +66,25 @@ public enum Mojibake {
         }
         let scalars = Array(text.unicodeScalars)
         let perTable = MojibakeTable.all.map { candidates(in: scalars, table: $0) }
-        let strongCounts = perTable.map { list in list.count(where: { $0.strength == .strong }) }
-        // The encoding with the most unmistakable damage wins where two readings overlap.
-        let order = perTable.indices.sorted { (strongCounts[$1], $0) < (strongCounts[$0], $1) }
+        // Evidence is how many characters strong segments cover, not how many segments there are:
+        // a line of damaged Chinese is one long segment, and short spurious readings are many.
+        let evidence = perTable.map { list in
+            list.reduce(0) { $0 + ($1.strength == .strong ? $1.range.count : 0) }
+        }
+        let order = perTable.indices.sorted { (evidence[$1], $0) < (evidence[$0], $1) }
+        // The scripts other than Latin that strong segments show: a weak segment may not bring a new
+        // one, except Greek, whose lone letters (α, λ, μ) are common in technical English.
+        let scripts = perTable.map { list in
+            list.reduce(into: [greekBlock] as Set<Int>) { if $1.strength == .strong { $0.formUnion($1.scripts) } }
+        }
         var taken = [Bool](repeating: false, count: scalars.count)
         var accepted: [Candidate] = []
-        for index in order where strongCounts[index] > 0 {
-            for candidate in perTable[index] where !candidate.range.contains(where: { taken[$0] }) {
+        for (rank, index) in order.enumerated() where evidence[index] > 0 {
+            // The encoding with the most evidence is trusted with its weak segments too, in the scripts
+            // it showed; another encoding only fills the gaps with strong ones (a text damaged twice over).
+            for candidate in perTable[index]
+            where candidate.strength == .strong || rank == 0 && candidate.scripts.isSubset(of: scripts[index]) {
+                guard !candidate.range.contains(where: { taken[$0] }) else { continue }
                 accepted.append(candidate)
                 for position in candidate.range { taken[position] = true }
             }
@@ -93,6 +105,8 @@ public enum Mojibake {
         var repaired: [Unicode.Scalar]
         var strength: Strength
         var encoding: Encoding
+        /// The `scriptBlock` of each letter it decodes to that is not Latin.
+        var scripts: Set<Int>
     }
 
     /// The plausible segments of `scalars` as damage through `table`, in text order.
@@ -132,8 +146,12 @@ public enum Mojibake {
             let range = (runStart + segmentStart)..<(runStart + offset)
             let before = range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil
             let after = range.upperBound < scalars.count ? scalars[range.upperBound] : nil
-            if let strength = judge(decoded, before: before, after: after) {
-                result.append(Candidate(range: range, repaired: decoded, strength: strength, encoding: table.encoding))
+            if let strength = judge(decoded, damaged: scalars[range], before: before, after: after) {
+                let scripts = Set(decoded.filter(isForeignLetter).map(scriptBlock))
+                result.append(
+                    Candidate(
+                        range: range, repaired: decoded, strength: strength, encoding: table.encoding,
+                        scripts: scripts))
             }
         }
         var parser = Unicode.UTF8.ForwardParser()
@@ -157,8 +175,11 @@ public enum Mojibake {
 
     /// Whether the scalars a segment decodes to are plausible text, and how strongly they show damage.
     ///
-    /// `before` and `after` are the characters around the damaged segment in the text as given.
-    static func judge(_ decoded: [Unicode.Scalar], before: Unicode.Scalar?, after: Unicode.Scalar?) -> Strength? {
+    /// `damaged` is the segment in the text as given, `before` and `after` the characters around it.
+    static func judge(
+        _ decoded: [Unicode.Scalar], damaged: ArraySlice<Unicode.Scalar>, before: Unicode.Scalar?,
+        after: Unicode.Scalar?
+    ) -> Strength? {
         for (index, scalar) in decoded.enumerated() {
             switch scalar.properties.generalCategory {
             case .control, .privateUse, .surrogate, .unassigned:
@@ -173,21 +194,44 @@ public enum Mojibake {
             }
         }
         let wide = decoded.contains { $0.utf8.count >= 3 && !isWordCharacter($0) && !isMark($0) }
-        let foreignLetters = decoded.count(where: { isWordCharacter($0) && !isLatinLetter($0) })
+        let foreign = decoded.filter(isForeignLetter)
+        let oneScript = foreign.count >= 2 && Set(foreign.map(scriptBlock)).count == 1
         let letterBefore = before.map(isASCIILetter) == true
         let letterAfter = after.map(isASCIILetter) == true
-        let midWord = decoded.contains(where: isLatinLetter) && letterBefore && letterAfter
-        if wide || foreignLetters >= 2 || midWord { return .strong }
-        // One letter of another script glued to an ASCII word is correct text: "l’été" is "’é" in
-        // Mac OS Roman, which decodes to the Armenian "Վ"; "mot—à" decodes to the Cyrillic "ш".
-        if foreignLetters == 1 && (letterBefore || letterAfter) { return nil }
-        return .weak
+        // A word, a quotation mark or apostrophe, and more letters is how correct text looks too:
+        // "IRMÃ’s" reads "IRMÒs" in Windows-1252.
+        let quoted = damaged.contains {
+            [.initialPunctuation, .finalPunctuation].contains($0.properties.generalCategory)
+        }
+        let midWord = decoded.contains(where: isLatinLetter) && letterBefore && letterAfter && !quoted
+        return wide || oneScript || midWord ? .strong : .weak
+    }
+
+    /// A letter or digit that is not one of the Latin letters `isLatinLetter` knows.
+    static func isForeignLetter(_ scalar: Unicode.Scalar) -> Bool {
+        isWordCharacter(scalar) && !isLatinLetter(scalar)
+    }
+
+    static let greekBlock = -2
+
+    /// A rough script of a letter, enough to tell a word of one script from a jumble of several:
+    /// the scripts damage is seen in are grouped by range, other letters by 128-code-point block.
+    static func scriptBlock(_ scalar: Unicode.Scalar) -> Int {
+        switch scalar.value {
+        case 0x0370...0x03FF, 0x1F00...0x1FFF: greekBlock
+        case 0x0400...0x052F, 0x1C80...0x1C8F, 0x2DE0...0x2DFF, 0xA640...0xA69F: -3  // Cyrillic
+        case 0x0600...0x06FF, 0x0750...0x077F, 0x08A0...0x08FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF: -4  // Arabic
+        case 0x1100...0x11FF, 0x2E80...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0xFF00...0xFFEF,
+            0x20000...0x3FFFF:
+            -1  // Han, kana, Hangul, full-width forms
+        default: Int(scalar.value >> 7)
+        }
     }
 
     static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-            .decimalNumber, .letterNumber, .otherNumber:
+            .decimalNumber, .letterNumber:
             true
         default: false
         }
@@ -200,13 +244,16 @@ public enum Mojibake {
         }
     }
 
-    /// Latin letters with diacritics that European languages write: Latin-1, Latin Extended-A,
-    /// Latin Extended Additional (Vietnamese). Latin Extended-B is left out on purpose: "«é" and
-    /// "…é" in correct Mac OS Roman text would decode to letters of it.
+    /// The Latin letters that languages write and damage is seen in: Latin-1 (with ª º µ), Latin
+    /// Extended-A, Vietnamese and Romanian letters of Latin Extended-B, and Latin Extended Additional.
+    /// The rest of Latin Extended-B is left out on purpose: "«é" and "…é" in correct Mac OS Roman
+    /// text would decode to its letters (ǎ, Ɏ).
     static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0xD7, 0xF7: false
-        case 0xC0...0x17F, 0x1E00...0x1EFF: true
+        case 0xAA, 0xB5, 0xBA, 0xC0...0x17F: true
+        case 0x1A0, 0x1A1, 0x1AF, 0x1B0, 0x218...0x21B: true
+        case 0x1E00...0x1EFF: true
         default: false
         }
     }
