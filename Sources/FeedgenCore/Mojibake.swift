@@ -1,37 +1,3 @@
-/// Text after `Mojibake.repair`, with every change it made.
-public struct MojibakeRepair: Sendable, Equatable {
-    /// One run of damaged characters and what it was put back to.
-    public struct Replacement: Sendable, Equatable {
-        /// The damaged characters as found, e.g. `‚Äô`.
-        public var original: String
-        /// What they were before the damage, e.g. `’`.
-        public var repaired: String
-        /// The encoding the UTF-8 bytes were wrongly read as.
-        public var encoding: Mojibake.Encoding
-        /// Offset of `original` in the input text, in UTF-16 code units (as editors and `NSRange` count).
-        public var utf16Offset: Int
-        /// 1-based line of `original` in the input text, counting LF only (`SourceText` normalises CR).
-        public var line: Int
-
-        public init(original: String, repaired: String, encoding: Mojibake.Encoding, utf16Offset: Int, line: Int) {
-            self.original = original
-            self.repaired = repaired
-            self.encoding = encoding
-            self.utf16Offset = utf16Offset
-            self.line = line
-        }
-    }
-
-    public var text: String
-    /// In text order; empty when the text was left as it was.
-    public var repairs: [Replacement]
-
-    public init(text: String, repairs: [Replacement]) {
-        self.text = text
-        self.repairs = repairs
-    }
-}
-
 /// Undoes one round of the commonest damage to UTF-8 text: bytes read as Mac OS Roman or Windows-1252
 /// and saved again as UTF-8, so that "d’entraînement" reads "d‚Äôentra√Ænement" (Mac OS Roman) or
 /// "dâ€™entraÃ®nement" (Windows-1252).
@@ -40,12 +6,18 @@ public struct MojibakeRepair: Sendable, Equatable {
 /// character into a run of 2 to 4 characters from the encoding's upper half and leaves ASCII alone.
 /// `repair` takes each maximal run of such characters, turns it back into bytes, and cuts it into
 /// segments that are well-formed UTF-8 (a run may also hold correct characters next to damaged ones).
-/// A segment is replaced only if what it decodes to is plausible text, and correct text is never
-/// changed: a segment is *strong* evidence when it is unmistakable (it decodes to punctuation, a
-/// symbol or an emoji of three or four bytes such as ’ … € ❤; to two or more letters of a non-Latin
-/// script; or to a Latin letter in the middle of an ASCII word, as in "num√©ro"), and *weak* otherwise
-/// ("√†" alone could be "à" or a square root of a dagger). Weak segments are repaired only in a text
-/// that holds strong evidence of the same damage; a text without it is returned unchanged.
+/// A segment is replaced only if what it decodes to is plausible text (no controls, private-use or
+/// unassigned code points, combining marks only after a base), and correct text is never changed.
+/// A segment is *strong* evidence when it is unmistakable: it decodes to punctuation, a symbol or an
+/// emoji of three or four bytes (’ … € ❤); to two or more letters of one non-Latin script (简报,
+/// Привет); or to a Latin letter inside an ASCII word ("num√©ro"), unless a quotation mark is part
+/// of it ("IRMÃ’s" is correct text). Every other plausible segment is *weak* ("√†" alone could be
+/// "à" or a square root and a dagger). Weak segments are repaired only in a text that holds strong
+/// evidence of the same damage, and only in scripts that strong segments showed (or Greek, for lone
+/// α and μ): in a damaged French post, the correct "l’été" stays, although "’é" is the Armenian "Վ"
+/// read as Mac OS Roman. A text without strong evidence is returned unchanged. When both encodings
+/// find evidence, the one whose strong segments cover more text wins overlaps, and the other adds
+/// only strong segments.
 ///
 /// Text damaged twice needs two calls; the offsets of the second call's repairs refer to the first
 /// call's output.
@@ -264,7 +236,9 @@ public enum Mojibake {
 
     /// Builds the repaired text from accepted, sorted, non-overlapping candidates.
     static func apply(_ accepted: [Candidate], to scalars: [Unicode.Scalar]) -> MojibakeRepair {
-        var out = String.UnicodeScalarView()
+        // UTF-8 bytes, made a String once: appending scalar by scalar to a String copies it over and over.
+        var out: [UInt8] = []
+        out.reserveCapacity(scalars.count * 2)
         var repairs: [MojibakeRepair.Replacement] = []
         var position = 0
         var utf16Offset = 0
@@ -272,7 +246,7 @@ public enum Mojibake {
         func copy(upTo end: Int) {
             while position < end {
                 let scalar = scalars[position]
-                out.append(scalar)
+                out.append(contentsOf: scalar.utf8)
                 utf16Offset += scalar.utf16.count
                 if scalar == "\n" { line += 1 }
                 position += 1
@@ -286,11 +260,11 @@ public enum Mojibake {
                     original: String(String.UnicodeScalarView(original)),
                     repaired: String(String.UnicodeScalarView(candidate.repaired)),
                     encoding: candidate.encoding, utf16Offset: utf16Offset, line: line))
-            out.append(contentsOf: candidate.repaired)
+            for scalar in candidate.repaired { out.append(contentsOf: scalar.utf8) }
             utf16Offset += original.reduce(0) { $0 + $1.utf16.count }
             position = candidate.range.upperBound
         }
         copy(upTo: scalars.count)
-        return MojibakeRepair(text: String(out), repairs: repairs)
+        return MojibakeRepair(text: String(decoding: out, as: UTF8.self), repairs: repairs)
     }
 }

@@ -19,11 +19,11 @@ struct MojibakeTable: Sendable {
 
     /// What `bytes` read as in this encoding: the damage that `Mojibake.repair` undoes.
     func decode(_ bytes: some Sequence<UInt8>) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
         for byte in bytes {
-            out.append(byte < 0x80 ? Unicode.Scalar(byte) : scalars[Int(byte) - 0x80])
+            out.append(contentsOf: (byte < 0x80 ? Unicode.Scalar(byte) : scalars[Int(byte) - 0x80]).utf8)
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Mac OS Roman, as Apple's converters decode it (0xDB is € since Mac OS 8.5; 0xF0 is the Apple logo, U+F8FF).

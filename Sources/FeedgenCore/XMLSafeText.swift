@@ -9,16 +9,17 @@ public enum XMLSafeText {
     /// The text without its XML-illegal scalars, and how many scalars were removed.
     public static func clean(_ s: String) -> (text: String, removed: Int) {
         guard s.unicodeScalars.contains(where: isIllegal) else { return (s, 0) }
-        var scalars = String.UnicodeScalarView()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count)
         var removed = 0
         for scalar in s.unicodeScalars {
             if isIllegal(scalar) {
                 removed += 1
             } else {
-                scalars.append(scalar)
+                bytes.append(contentsOf: scalar.utf8)
             }
         }
-        return (String(scalars), removed)
+        return (String(decoding: bytes, as: UTF8.self), removed)
     }
 
     /// Whether XML 1.0's `Char` production excludes `scalar`.

@@ -99,6 +99,12 @@ private func scalars(_ text: String) -> [Unicode.Scalar] { Array(text.unicodeSca
             result.repairs == [.init(original: "‚Äô", repaired: "’", encoding: .macRoman, utf16Offset: 8, line: 3)])
     }
 
+    @Test func textDamagedTwiceNeedsTwoCalls() {
+        let once = Mojibake.repair("dÃ¢â‚¬â„¢accord numÃƒÂ©ro")
+        #expect(scalars(once.text) == scalars("dâ€™accord numÃ©ro"))
+        #expect(scalars(Mojibake.repair(once.text).text) == scalars("d’accord numéro"))
+    }
+
     @Test func emptyText() {
         #expect(Mojibake.repair("") == MojibakeRepair(text: "", repairs: []))
     }
