@@ -47,7 +47,7 @@ final class HTMLCleaner {
         document = fragment.document
         defer { document = nil }
         cleanChildren(of: fragment.body, inCode: false, inLink: false)
-        return try fragment.serialize()
+        return try fragment.serialize().trimmingCharacters()
     }
 
     private func cleanChildren(of parent: xmlNodePtr, inCode: Bool, inLink: Bool) {
@@ -71,7 +71,16 @@ final class HTMLCleaner {
         let name = node.name.lowercased()
         if Self.droppedElements.contains(name) {
             if name == "iframe", let replacement = videoLink(for: node) {
-                xmlAddPrevSibling(node, replacement)
+                // A paragraph of its own when the player stood between blocks.
+                if node.pointee.parent.map({ $0.name == "body" || $0.name == "div" }) ?? false,
+                    let paragraph = xmlNewDocNode(document, nil, "p", nil)
+                {
+                    xmlAddChild(paragraph, replacement)
+                    xmlAddPrevSibling(node, paragraph)
+                } else {
+                    xmlAddPrevSibling(node, replacement)
+                }
+                skip("<iframe")
             } else {
                 warn("removed <\(name)> element", searching: "<\(name)")
             }
@@ -84,6 +93,11 @@ final class HTMLCleaner {
         if name == "a" && inLink {
             // HTML: an <a> inside an <a> ends the outer one; keep the text, lose the inner link.
             unwrap(node)
+            return
+        }
+        if name == "p" && node.pointee.children == nil {
+            // libxml2 leaves `<p></p>` behind when it closes a paragraph before a block (`<p><div>`).
+            remove(node)
             return
         }
         if name == "p" && node.elementChildren.contains(where: { Self.blockElements.contains($0.name) }) {
@@ -131,11 +145,15 @@ final class HTMLCleaner {
 
     private func cleanText(_ node: xmlNodePtr, inCode: Bool) {
         let text = node.content
-        var cleaned = TextCharacters.removingForbidden(from: text) { _, scalar in
-            warn("removed character U+\(String(scalar.value, radix: 16, uppercase: true)), which XML 1.0 forbids", searching: nil)
+        // Tokens are noncharacters, so restore them first; what is left between them is checked.
+        let cleaned = placeholders.restoreText(in: text) { part in
+            var prose = TextCharacters.removingForbidden(from: String(part)) { _, scalar in
+                let code = String(scalar.value, radix: 16, uppercase: true)
+                warn("removed character U+\(code), which XML 1.0 forbids", searching: nil)
+            }
+            if !inCode && prose.contains("***") { prose = Self.removingStrayAsterisks(prose) }
+            return inCode ? prose : Emoji.replaceShortcodes(in: prose[...])
         }
-        if !inCode && cleaned.contains("***") { cleaned = Self.removingStrayAsterisks(cleaned) }
-        cleaned = placeholders.restoreText(in: cleaned) { inCode ? String($0) : Emoji.replaceShortcodes(in: $0) }
         if cleaned != text { xmlNodeSetContent(node, cleaned) }
     }
 
@@ -204,6 +222,12 @@ final class HTMLCleaner {
             }
         }
         diagnostics.append(lines.warning(message, line: line))
+    }
+
+    /// Moves the source search for `needle` past its next occurrence (an element that was converted).
+    private func skip(_ needle: String) {
+        let key = needle.lowercased()
+        if let found = lines.find(key, from: searchCursors[key] ?? 0) { searchCursors[key] = found.next }
     }
 
     private func remove(_ node: xmlNodePtr) {

@@ -111,8 +111,9 @@ struct KramdownPreprocessor {
                 let next = index + 1 < lines.count && !fenced[index + 1] ? lines[index + 1] : ""
                 if let last = output.last, joinsParagraph(previous: last, next: next) {
                     output[output.count - 1] = last.trimmingTrailingSpaces() + "\\"
+                } else {
+                    output.append("")
                 }
-                output.append("")
                 continue
             }
             var rewritten = separateGluedURLs(in: removeInlineAttributes(from: line))

@@ -56,7 +56,8 @@ public enum PostRenderer {
     /// Renders `markdown`, the body of the post described by `context`.
     public static func render(markdown: String, context: RenderContext) throws -> RenderedHTML {
         var diagnostics: [Diagnostic] = []
-        let body = markdown.contains("\r") ? markdown.replacingCRLF() : markdown
+        var body = markdown.contains("\r") ? markdown.replacingCRLF() : markdown
+        if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
         let lines = SourceLines(body: body, path: context.sourcePath, firstLine: context.bodyLine)
         let clean = TextCharacters.removingForbidden(from: body) { offset, scalar in
             let code = String(scalar.value, radix: 16, uppercase: true)

@@ -51,9 +51,9 @@ struct SourceLines: Sendable {
         return nil
     }
 
-    /// A warning at `line` (or at the body's first line when unknown).
+    /// A warning at `line`; without a line when the place could not be found in the source.
     func warning(_ message: String, line: Int?) -> Diagnostic {
-        Diagnostic(.warning, at: SourceLocation(path: path, line: line ?? firstLine), message)
+        Diagnostic(.warning, at: SourceLocation(path: path, line: line), message)
     }
 
     private func lowercase(_ byte: UInt8) -> UInt8 {

@@ -79,7 +79,7 @@ struct URLResolver: Sendable {
         var scheme = ""
         for scalar in value.unicodeScalars {
             if scalar == "\t" || scalar == "\n" || scalar == "\r" { continue }
-            if scalar == ":" { return scheme.isEmpty ? nil : scheme }
+            if scalar == ":" { return scheme.isEmpty ? nil : scheme.lowercased() }
             let isLetter = (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z")
             let isOther = (scalar >= "0" && scalar <= "9") || scalar == "+" || scalar == "-" || scalar == "."
             if isLetter || (!scheme.isEmpty && isOther) {

@@ -43,7 +43,10 @@ enum Fixture {
     }
 
     /// The text after a `---` front matter block and the 1-based line it starts on.
-    static func splitFrontMatter(_ text: String) -> (String, Int) {
+    /// A byte order mark is skipped and CRLF read as LF (Swift's `Character` holds "\r\n" as one).
+    static func splitFrontMatter(_ original: String) -> (String, Int) {
+        var text = original.replacingOccurrences(of: "\r\n", with: "\n")
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.first?.trimmingCharacters(in: .whitespacesAndNewlines) == "---" else { return (text, 1) }
         for index in 1..<lines.count where lines[index].trimmingCharacters(in: .whitespacesAndNewlines) == "---" {
