@@ -13,6 +13,10 @@ final class HTMLCleaner {
         "textarea", "meta", "link", "base", "iframe", "frame", "frameset", "noframes", "noscript",
         "template", "svg", "math", "title",
     ]
+    /// Elements that never have content in HTML.
+    static let voidElements: Set<String> = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+    ]
     /// Attributes holding one URL.
     static let urlAttributes: Set<String> = [
         "href", "src", "poster", "cite", "action", "background", "longdesc", "data", "usemap", "xlink:href",
@@ -84,7 +88,13 @@ final class HTMLCleaner {
             } else {
                 warn("removed <\(name)> element", searching: "<\(name)")
             }
-            remove(node)
+            if Self.voidElements.contains(name) {
+                // libxml2's HTML 4 tables let some void elements (`<embed>`) swallow what follows them.
+                cleanChildren(of: node, inCode: inCode, inLink: inLink)
+                unwrap(node)
+            } else {
+                remove(node)
+            }
             return
         }
         cleanAttributes(of: node, element: name)
