@@ -15,7 +15,7 @@ enum Emoji {
     /// jemoji's pattern is `:([\w+-]+):`; callers never pass code, and a word holding `://`
     /// (a URL written as text) is left alone.
     static func replaceShortcodes(in text: Substring) -> String {
-        guard text.contains(":") else { return String(text) }
+        guard text.utf8.contains(UInt8(ascii: ":")) else { return String(text) }
         var result = ""
         var cursor = text.startIndex
         var index = text.startIndex
@@ -39,7 +39,8 @@ enum Emoji {
     }
 
     private static func isNameCharacter(_ character: Character) -> Bool {
-        character.isASCII && (character.isLetter || character.isNumber || character == "_" || character == "+" || character == "-")
+        character.isASCII
+            && (character.isLetter || character.isNumber || character == "_" || character == "+" || character == "-")
     }
 
     /// Whether the whitespace-delimited word around `index` looks like a URL.
@@ -47,6 +48,6 @@ enum Emoji {
         let start = text[..<index].lastIndex(where: \.isWhitespace).map { text.index(after: $0) } ?? text.startIndex
         let end = text[index...].firstIndex(where: \.isWhitespace) ?? text.endIndex
         let word = text[start..<end]
-        return word.contains("://") || word.hasPrefix("www.")
+        return word.containsBytes("://") || word.hasPrefix("www.")
     }
 }

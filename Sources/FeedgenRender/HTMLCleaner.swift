@@ -134,8 +134,10 @@ final class HTMLCleaner {
                 // Feed readers strip inline styles; kept out so every reader shows the same thing.
                 xmlRemoveProp(current)
             } else if Self.urlAttributes.contains(name) {
-                switch resolver.resolve(placeholders.restoreText(in: value) { String($0) },
-                                        allowsDataImage: element == "img" && name == "src") {
+                switch resolver.resolve(
+                    placeholders.restoreText(in: value) { String($0) },
+                    allowsDataImage: element == "img" && name == "src")
+                {
                 case .keep(let resolved):
                     if resolved != value { xmlSetProp(node, name, resolved) }
                 case .unsafe(let scheme):
@@ -144,10 +146,14 @@ final class HTMLCleaner {
                 }
             } else if name == "srcset" {
                 let (resolved, unsafe) = resolver.resolveSrcset(value)
-                for scheme in unsafe { warn("removed \(scheme): URL from <\(element) srcset>", searching: "\(scheme):") }
+                for scheme in unsafe {
+                    warn("removed \(scheme): URL from <\(element) srcset>", searching: "\(scheme):")
+                }
                 xmlSetProp(node, name, resolved)
             } else {
-                let restored = TextCharacters.removingForbidden(from: placeholders.restoreText(in: value) { String($0) }) { _, _ in }
+                let restored = TextCharacters.removingForbidden(
+                    from: placeholders.restoreText(in: value) { String($0) }
+                ) { _, _ in }
                 if restored != value { xmlSetProp(node, name, restored) }
             }
         }
@@ -161,7 +167,7 @@ final class HTMLCleaner {
                 let code = String(scalar.value, radix: 16, uppercase: true)
                 warn("removed character U+\(code), which XML 1.0 forbids", searching: nil)
             }
-            if !inCode && prose.contains("***") { prose = Self.removingStrayAsterisks(prose) }
+            if !inCode && prose.containsBytes("***") { prose = Self.removingStrayAsterisks(prose) }
             return inCode ? prose : Emoji.replaceShortcodes(in: prose[...])
         }
         if cleaned != text { xmlNodeSetContent(node, cleaned) }

@@ -25,7 +25,9 @@ final class HTMLFragment {
     /// Parses `html` (UTF-8); throws with libxml2's own message when it produces no document.
     init(html: String) throws {
         _ = Self.initialized
-        guard let context = htmlNewParserCtxt() else { throw RenderError.libxml2(call: "htmlNewParserCtxt", message: "") }
+        guard let context = htmlNewParserCtxt() else {
+            throw RenderError.libxml2(call: "htmlNewParserCtxt", message: "")
+        }
         defer { htmlFreeParserCtxt(context) }
         var source = "<html><body><div \(Self.rootMarker)>" + html + "</div></body></html>"
         let parsed = source.withUTF8 { bytes in
@@ -56,7 +58,9 @@ final class HTMLFragment {
 
     private static func findBody(in document: htmlDocPtr) -> xmlNodePtr? {
         var html = document.pointee.children
-        while let node = html, !(node.pointee.type == XML_ELEMENT_NODE && node.name == "html") { html = node.pointee.next }
+        while let node = html, !(node.pointee.type == XML_ELEMENT_NODE && node.name == "html") {
+            html = node.pointee.next
+        }
         var child = html?.pointee.children
         while let node = child {
             if node.pointee.type == XML_ELEMENT_NODE && node.name == "body" { return node }
@@ -80,6 +84,23 @@ final class HTMLFragment {
             xmlUnlinkNode(node)
             xmlFreeNode(node)
         }
+    }
+
+    /// Every attribute of every element, in document order, as (element, attribute, value).
+    func attributes() -> [(element: String, name: String, value: String)] {
+        var found: [(String, String, String)] = []
+        func visit(_ node: xmlNodePtr) {
+            for element in node.elementChildren {
+                var attribute = element.pointee.properties
+                while let current = attribute {
+                    found.append((element.name, current.name, current.value))
+                    attribute = current.pointee.next
+                }
+                visit(element)
+            }
+        }
+        visit(body)
+        return found
     }
 
     /// The fragment serialized as HTML (void elements as `<br>`, UTF-8 text kept as is).

@@ -21,8 +21,8 @@ struct KramdownPreprocessor {
     /// kramdown: "math blocks and inline math are both written with `$$`"; a blank line ends a paragraph,
     /// so a `$$` pair never spans one.
     static func protectMath(_ text: String, placeholders: inout Placeholders) -> String {
-        guard text.contains("$$") else { return text }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard text.containsBytes("$$") else { return text }
+        let lines = text.lines()
         let fenced = CodeRegions.fencedLines(lines)
         var output: [String] = []
         var run: [Substring] = []
@@ -44,12 +44,12 @@ struct KramdownPreprocessor {
     }
 
     private static func replaceMath(in text: Substring, placeholders: inout Placeholders) -> String {
-        guard text.contains("$$") else { return String(text) }
+        guard text.containsBytes("$$") else { return String(text) }
         let spans = CodeRegions.inlineSpans(in: text)
         func inSpan(_ index: String.Index) -> Bool { spans.contains { $0.contains(index) } }
         func nextDelimiter(from start: String.Index) -> Range<String.Index>? {
             var cursor = start
-            while let found = text[cursor...].range(of: "$$") {
+            while let found = text.findBytes("$$", from: cursor) {
                 let escaped = found.lowerBound > text.startIndex && text[text.index(before: found.lowerBound)] == "\\"
                 if !escaped && !inSpan(found.lowerBound) { return found }
                 cursor = found.upperBound
@@ -81,13 +81,13 @@ struct KramdownPreprocessor {
     // MARK: Lines
 
     private static func rewriteLines(_ text: String) -> String {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.lines()
         let fenced = CodeRegions.fencedLines(lines)
         var output: [String] = []
         output.reserveCapacity(lines.count)
         var inComment = false
         for (index, line) in lines.enumerated() {
-            if fenced[index] {
+            if fenced[index] || (!inComment && !line.containsByte(where: Self.isSignificant)) {
                 output.append(String(line))
                 continue
             }
@@ -98,7 +98,7 @@ struct KramdownPreprocessor {
                 continue
             }
             if trimmed.hasPrefix("{::comment}") {
-                inComment = !trimmed.contains("{:/")
+                inComment = !trimmed.containsBytes("{:/")
                 output.append("")
                 continue
             }
@@ -130,6 +130,12 @@ struct KramdownPreprocessor {
         return output.joined(separator: "\n")
     }
 
+    /// Whether a byte can start anything this rewriter changes: `{` (attribute lists), `\` (breaks),
+    /// `:` (URLs glued to Markdown). A line without any is copied as it is.
+    private static func isSignificant(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "{") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: ":")
+    }
+
     /// Whether a line is only `\\` (kramdown's spacer).
     private static func isSpacer(_ trimmed: Substring) -> Bool { trimmed == "\\\\" }
 
@@ -157,7 +163,8 @@ struct KramdownPreprocessor {
         case "#", ">", "<", "|", "`", "~", "{": return true
         case "-", "*", "+":
             let rest = line.dropFirst()
-            return rest.isEmpty || rest.first == " " || rest.first == "\t" || rest.allSatisfy { $0 == first || $0 == " " }
+            return rest.isEmpty || rest.first == " " || rest.first == "\t"
+                || rest.allSatisfy { $0 == first || $0 == " " }
         case "=": return line.allSatisfy { $0 == "=" || $0 == " " }
         default:
             let digits = line.prefix(while: \.isASCIIDigitCharacter)
@@ -183,25 +190,28 @@ struct KramdownPreprocessor {
     /// would swallow it into the link text. Such a URL is written `<https://a.org/x>` (a CommonMark
     /// autolink) so the rest stays Markdown. URLs that glue to nothing are left to the extension.
     static func separateGluedURLs(in line: String) -> String {
-        guard line.contains("://"), line.contains("**") || line.contains("[") else { return line }
-        let spans = CodeRegions.inlineSpans(in: line[...])
+        guard line.containsBytes("://"), line.containsBytes("**") || line.containsBytes("[") else { return line }
+        var spans: [Range<String.Index>]?  // computed only when a URL is about to be cut
         var result = ""
         var cursor = line.startIndex
         var search = line.startIndex
-        while let found = line.range(of: "http", range: search..<line.endIndex) {
+        while let found = line.findBytes("http", from: search) {
             search = found.upperBound
             let rest = line[found.lowerBound...]
-            guard rest.hasPrefix("http://") || rest.hasPrefix("https://"),
-                !spans.contains(where: { $0.contains(found.lowerBound) })
-            else { continue }
+            guard rest.hasPrefix("http://") || rest.hasPrefix("https://") else { continue }
             if found.lowerBound > line.startIndex {
                 let previous = line[line.index(before: found.lowerBound)]
-                if "(<\"'=/[".contains(previous) || (previous.isASCII && (previous.isLetter || previous.isNumber)) { continue }
+                if "(<\"'=/[".contains(previous) || (previous.isASCII && (previous.isLetter || previous.isNumber)) {
+                    continue
+                }
             }
             let end = rest.firstIndex(where: { $0.isWhitespace || $0 == "<" || $0 == ">" }) ?? line.endIndex
             let candidate = line[found.lowerBound..<end]
-            let glue = [candidate.range(of: "**"), candidate.range(of: "[")].compactMap { $0?.lowerBound }.min()
+            let glue = [candidate.findBytes("**"), candidate.findBytes("[")].compactMap { $0?.lowerBound }.min()
             guard let glue, candidate[..<glue].count > "https://".count else { continue }
+            let codeSpans = spans ?? CodeRegions.inlineSpans(in: line[...])
+            spans = codeSpans
+            if codeSpans.contains(where: { $0.contains(found.lowerBound) }) { continue }
             result += line[cursor..<found.lowerBound] + "<" + line[found.lowerBound..<glue] + ">"
             cursor = glue
             search = glue
@@ -211,7 +221,7 @@ struct KramdownPreprocessor {
 
     /// Removes span attribute lists (`*x*{: .red}`) and a header's `{#id}` outside code spans.
     static func removeInlineAttributes(from line: Substring) -> String {
-        guard line.contains("{:") || line.contains("{#") else { return String(line) }
+        guard line.containsBytes("{:") || line.containsBytes("{#") else { return String(line) }
         let spans = CodeRegions.inlineSpans(in: line)
         var result = ""
         var cursor = line.startIndex
@@ -250,6 +260,14 @@ extension StringProtocol where SubSequence == Substring {
     func trimmingTrailingSpaces() -> String {
         let end = lastIndex(where: { $0 != " " && $0 != "\t" }).map { index(after: $0) } ?? startIndex
         return String(self[startIndex..<end])
+    }
+}
+
+extension String {
+    /// The text's lines, split at LF bytes (faster than splitting `Character`s, which needs grapheme
+    /// breaking; the same here since CRLF was already folded to LF).
+    func lines() -> [Substring] {
+        utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
     }
 }
 

@@ -16,7 +16,7 @@ struct Liquid {
 
     /// The body with Liquid evaluated; include output goes into `placeholders`.
     func render(_ source: String, placeholders: inout Placeholders, diagnostics: inout [Diagnostic]) -> String {
-        guard source.contains("{{") || source.contains("{%") else { return source }
+        guard source.containsBytes("{{") || source.containsBytes("{%") else { return source }
         var output = ""
         output.reserveCapacity(source.utf8.count)
         var index = source.startIndex
@@ -26,8 +26,11 @@ struct Liquid {
             let isTag = source[source.index(after: open)] == "%"
             let closer = isTag ? "%}" : "}}"
             let bodyStart = source.index(open, offsetBy: 2)
-            guard let close = source.range(of: closer, range: bodyStart..<source.endIndex) else {
-                diagnostics.append(lines.warning("unclosed Liquid \(isTag ? "tag" : "output"); its '\(isTag ? "{%" : "{{")' was removed", line: line))
+            guard let close = source.findBytes(closer, from: bodyStart) else {
+                diagnostics.append(
+                    lines.warning(
+                        "unclosed Liquid \(isTag ? "tag" : "output"); its '\(isTag ? "{%" : "{{")' was removed",
+                        line: line))
                 index = bodyStart
                 continue
             }
@@ -45,8 +48,9 @@ struct Liquid {
                 if name == "raw" { output += content }
                 index = after
             case "include":
-                output += include(arguments, line: line, atLineStart: Self.standsAlone(source, open, close.upperBound),
-                                  placeholders: &placeholders, diagnostics: &diagnostics)
+                output += include(
+                    arguments, line: line, atLineStart: Self.standsAlone(source, open, close.upperBound),
+                    placeholders: &placeholders, diagnostics: &diagnostics)
             default:
                 diagnostics.append(lines.warning("unsupported Liquid tag '{% \(body) %}' removed", line: line))
             }
@@ -57,7 +61,7 @@ struct Liquid {
     /// The next `{{` or `{%` at or after `from`.
     private func nextDelimiter(in source: String, from: String.Index) -> String.Index? {
         var cursor = from
-        while let brace = source[cursor...].firstIndex(of: "{") {
+        while let brace = source.utf8[cursor...].firstIndex(of: UInt8(ascii: "{")) {
             let next = source.index(after: brace)
             guard next < source.endIndex else { return nil }
             if source[next] == "{" || source[next] == "%" { return brace }
@@ -75,10 +79,11 @@ struct Liquid {
     }
 
     /// The text up to `{% endTag %}` and the index after that tag (the end of the text when unclosed).
-    private static func block(in source: String, from start: String.Index, endTag: String) -> (Substring, String.Index) {
+    private static func block(in source: String, from start: String.Index, endTag: String) -> (Substring, String.Index)
+    {
         var cursor = start
-        while let open = source.range(of: "{%", range: cursor..<source.endIndex) {
-            guard let close = source.range(of: "%}", range: open.upperBound..<source.endIndex) else { break }
+        while let open = source.findBytes("{%", from: cursor) {
+            guard let close = source.findBytes("%}", from: open.upperBound) else { break }
             if stripWhitespaceControl(source[open.upperBound..<close.lowerBound]) == endTag {
                 return (source[start..<open.lowerBound], close.upperBound)
             }
@@ -100,14 +105,16 @@ struct Liquid {
     func evaluate(output body: Substring, line: Int, diagnostics: inout [Diagnostic]) -> String {
         let parts = Self.splitOutsideQuotes(body, separator: "|")
         guard let head = parts.first?.trimmingCharacters(), let resolved = value(of: head) else {
-            diagnostics.append(lines.warning("cannot evaluate Liquid output '{{ \(body) }}'; it was removed", line: line))
+            diagnostics.append(
+                lines.warning("cannot evaluate Liquid output '{{ \(body) }}'; it was removed", line: line))
             return ""
         }
         var result = ""
         if let known = resolved {
             result = known
         } else {
-            diagnostics.append(lines.warning("unknown Liquid variable '\(head)'; it was replaced by nothing", line: line))
+            diagnostics.append(
+                lines.warning("unknown Liquid variable '\(head)'; it was replaced by nothing", line: line))
         }
         for filter in parts.dropFirst() {
             result = apply(filter: filter.trimmingCharacters(), to: result, line: line, diagnostics: &diagnostics)
@@ -163,7 +170,8 @@ struct Liquid {
             guard let provider = SiteIncludes.VideoProvider(rawValue: parameters["provider"] ?? ""),
                 let html = SiteIncludes.videoHTML(id: parameters["id"] ?? "", provider: provider)
             else {
-                diagnostics.append(lines.warning("include video needs an id and provider youtube or vimeo; removed", line: line))
+                diagnostics.append(
+                    lines.warning("include video needs an id and provider youtube or vimeo; removed", line: line))
                 return ""
             }
             piece = .inline(html)
@@ -172,8 +180,10 @@ struct Liquid {
                 diagnostics.append(lines.warning("include _image-with-caption.html without file; removed", line: line))
                 return ""
             }
-            piece = .block(SiteIncludes.figureHTML(file: file, description: parameters["description"] ?? "",
-                                                   caption: parameters["caption"]))
+            piece = .block(
+                SiteIncludes.figureHTML(
+                    file: file, description: parameters["description"] ?? "",
+                    caption: parameters["caption"]))
         default:
             diagnostics.append(lines.warning("unsupported include '\(name)' removed", line: line))
             return ""
@@ -212,7 +222,9 @@ struct Liquid {
     }
 
     private static func unquote(_ text: Substring) -> String? {
-        guard text.count >= 2, let first = text.first, first == "\"" || first == "'", text.last == first else { return nil }
+        guard text.count >= 2, let first = text.first, first == "\"" || first == "'", text.last == first else {
+            return nil
+        }
         return String(text.dropFirst().dropLast())
     }
 

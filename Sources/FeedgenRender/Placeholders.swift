@@ -33,7 +33,7 @@ struct Placeholders: Sendable {
 
     /// Puts the HTML pieces back into cmark's output: `<p>TOKEN</p>` for a block piece becomes the block.
     func expandHTML(in html: String) -> String {
-        guard html.contains(Self.htmlOpen) else { return html }
+        guard html.containsBytes(String(Self.htmlOpen)) else { return html }
         var result = html
         for (index, piece) in pieces.enumerated() {
             let token = "\(Self.htmlOpen)\(index)\(Self.htmlClose)"
@@ -54,7 +54,7 @@ struct Placeholders: Sendable {
     ///
     /// Used on text nodes, so emoji short codes are replaced in prose but never inside restored TeX.
     func restoreText(in text: String, transform: (Substring) -> String) -> String {
-        guard text.contains(Self.textOpen) else { return transform(text[...]) }
+        guard text.containsBytes(String(Self.textOpen)) else { return transform(text[...]) }
         var result = ""
         var rest = text[...]
         while let open = rest.firstIndex(of: Self.textOpen) {

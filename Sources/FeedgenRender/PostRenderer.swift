@@ -25,7 +25,7 @@ public struct RenderContext: Sendable {
 
     /// The scheme and host (and port) of `siteURL`, e.g. `https://x.org`: what `/x` links are relative to.
     var siteOrigin: String {
-        guard let schemeEnd = siteURL.range(of: "://") else { return siteURL }
+        guard let schemeEnd = siteURL.findBytes("://") else { return siteURL }
         let rest = siteURL[schemeEnd.upperBound...]
         let hostEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
         return String(siteURL[..<hostEnd])
@@ -56,13 +56,15 @@ public enum PostRenderer {
     /// Renders `markdown`, the body of the post described by `context`.
     public static func render(markdown: String, context: RenderContext) throws -> RenderedHTML {
         var diagnostics: [Diagnostic] = []
-        var body = markdown.contains("\r") ? markdown.replacingCRLF() : markdown
+        var body = markdown.utf8.contains(13) ? markdown.replacingCRLF() : markdown
         if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
         let lines = SourceLines(body: body, path: context.sourcePath, firstLine: context.bodyLine)
         let clean = TextCharacters.removingForbidden(from: body) { offset, scalar in
             let code = String(scalar.value, radix: 16, uppercase: true)
             let padded = String(repeating: "0", count: max(0, 4 - code.count)) + code
-            diagnostics.append(lines.warning("removed character U+\(padded), which XML 1.0 forbids", line: lines.line(atUTF8Offset: offset)))
+            diagnostics.append(
+                lines.warning(
+                    "removed character U+\(padded), which XML 1.0 forbids", line: lines.line(atUTF8Offset: offset)))
         }
         var placeholders = Placeholders()
         let liquid = Liquid(context: context, lines: lines)

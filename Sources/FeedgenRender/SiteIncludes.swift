@@ -32,7 +32,7 @@ enum SiteIncludes {
             ("player.vimeo.com/video/", .vimeo),
         ]
         for (prefix, provider) in prefixes {
-            if let range = url.range(of: prefix) {
+            if let range = url.findBytes(prefix) {
                 let id = url[range.upperBound...].prefix { $0 != "?" && $0 != "#" && $0 != "/" && $0 != "&" }
                 if !id.isEmpty { return (String(id), provider) }
             }

@@ -56,7 +56,9 @@ public enum Summary {
         var cut = text.prefix(limit - 1)
         // A word boundary when there is one in the second half; otherwise (CJK, one long word) the
         // character boundary itself.
-        if let space = cut.lastIndex(where: \.isWhitespace), cut.distance(from: cut.startIndex, to: space) >= (limit - 1) / 2 {
+        if let space = cut.lastIndex(where: \.isWhitespace),
+            cut.distance(from: cut.startIndex, to: space) >= (limit - 1) / 2
+        {
             let nextIsSpace = text[cut.endIndex].isWhitespace
             if !nextIsSpace { cut = cut[..<space] }
         }

@@ -10,7 +10,8 @@ import Testing
         #expect(resolver.resolve(" java\tscript:alert(1)") == .unsafe(scheme: "javascript"))
         #expect(resolver.resolve("VBScript:x") == .unsafe(scheme: "vbscript"))
         #expect(resolver.resolve("data:image/png;base64,AA") == .unsafe(scheme: "data"))
-        #expect(resolver.resolve("data:image/png;base64,AA", allowsDataImage: true) == .keep("data:image/png;base64,AA"))
+        #expect(
+            resolver.resolve("data:image/png;base64,AA", allowsDataImage: true) == .keep("data:image/png;base64,AA"))
         #expect(resolver.resolve("data:text/html,x", allowsDataImage: true) == .unsafe(scheme: "data"))
         #expect(resolver.resolve("mailto:a@b.org") == .keep("mailto:a@b.org"))
         #expect(resolver.resolve("images/a b é.png") == .keep("https://x.org/blog/posts/p/images/a%20b%20%C3%A9.png"))

@@ -1,4 +1,3 @@
-import Clibxml2
 import FeedgenCore
 import Foundation
 import Testing
@@ -13,7 +12,8 @@ import Testing
         let dump = ProcessInfo.processInfo.environment["FEEDGEN_RENDER_DUMP"]
         for post in posts {
             let slug = (post.path as NSString).lastPathComponent
-            let context = Fixture.context(path: post.path, bodyLine: post.bodyLine, postURL: "https://dair.ai/posts/\(slug)/")
+            let context = Fixture.context(
+                path: post.path, bodyLine: post.bodyLine, postURL: "https://dair.ai/posts/\(slug)/")
             let rendered = try PostRenderer.render(markdown: post.body, context: context)
             let html = rendered.html
             if let dump {
@@ -27,7 +27,8 @@ import Testing
             }
             for residue in ["{%", "{{", "{:", "***"] {
                 if let range = html.range(of: residue) {
-                    let start = html.index(range.lowerBound, offsetBy: -40, limitedBy: html.startIndex) ?? html.startIndex
+                    let start =
+                        html.index(range.lowerBound, offsetBy: -40, limitedBy: html.startIndex) ?? html.startIndex
                     problems.append("\(residue) in …" + String(html[start..<range.upperBound]))
                 }
             }
@@ -38,29 +39,19 @@ import Testing
         }
     }
 
-    /// Every href/src/srcset/poster value of `html` that is not an absolute URL, read with libxml2.
+    /// Every href/src/srcset/poster/cite value of `html` that is not an absolute URL, read with libxml2.
     private func relativeURLs(in html: String) throws -> [String] {
-        let fragment = try HTMLFragment(html: html)
         var found: [String] = []
-        func visit(_ node: xmlNodePtr) {
-            for element in node.elementChildren {
-                var attribute = element.pointee.properties
-                while let current = attribute {
-                    let name = current.name
-                    if ["href", "src", "poster", "cite"].contains(name) {
-                        if !isAbsolute(current.value) { found.append(current.value) }
-                    } else if name == "srcset" {
-                        for candidate in current.value.split(separator: ",") {
-                            let url = String(candidate.split(separator: " ").first ?? "")
-                            if !isAbsolute(url) { found.append(url) }
-                        }
-                    }
-                    attribute = current.pointee.next
+        for attribute in try HTMLFragment(html: html).attributes() {
+            if ["href", "src", "poster", "cite"].contains(attribute.name) {
+                if !isAbsolute(attribute.value) { found.append(attribute.value) }
+            } else if attribute.name == "srcset" {
+                for candidate in attribute.value.split(separator: ",") {
+                    let url = String(candidate.split(separator: " ").first ?? "")
+                    if !isAbsolute(url) { found.append(url) }
                 }
-                visit(element)
             }
         }
-        visit(fragment.body)
         return found
     }
 

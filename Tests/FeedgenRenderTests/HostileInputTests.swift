@@ -62,7 +62,8 @@ import Testing
     }
 
     @Test func controlCharactersAreStripped() throws {
-        let rendered = try PostRenderer.render(markdown: "A\u{01}B C\u{FFFF}D\u{85}E\n\nF\u{0B}", context: Fixture.context())
+        let rendered = try PostRenderer.render(
+            markdown: "A\u{01}B C\u{FFFF}D\u{85}E\n\nF\u{0B}", context: Fixture.context())
         #expect(rendered.html == "<p>AB CDE</p>\n<p>F</p>")
         #expect(
             rendered.diagnostics == [
@@ -75,7 +76,8 @@ import Testing
 
     @Test func placeholderCharactersInTheInputCannotForgeTokens() throws {
         let nonCharacter = { (value: UInt32) in String(Character(Unicode.Scalar(value)!)) }
-        let markdown = "$$x$$ \(nonCharacter(0xFDD0))0\(nonCharacter(0xFDD1)) \(nonCharacter(0xFDD2))0\(nonCharacter(0xFDD3))"
+        let markdown =
+            "$$x$$ \(nonCharacter(0xFDD0))0\(nonCharacter(0xFDD1)) \(nonCharacter(0xFDD2))0\(nonCharacter(0xFDD3))"
         let rendered = try PostRenderer.render(markdown: markdown, context: Fixture.context())
         #expect(rendered.html == "<p>$$x$$ 0 0</p>")
         #expect(rendered.diagnostics.count == 4)

@@ -129,7 +129,8 @@ import Testing
 
     @Test func jemojiShortcodes() throws {
         let markdown = "Great :smile: work :heart: :+1: :notanemoji: `:smile:` and https://x.org/:smile:/ ok"
-        let expected = "<p>Great 😄 work ❤️ 👍 :notanemoji: <code>:smile:</code> and "
+        let expected =
+            "<p>Great 😄 work ❤️ 👍 :notanemoji: <code>:smile:</code> and "
             + "<a href=\"https://x.org/:smile:/\">https://x.org/:smile:/</a> ok</p>"
         #expect(try Fixture.html(markdown) == expected)
     }
@@ -164,7 +165,8 @@ import Testing
     }
 
     @Test func boldItalicTitlesAndBlocksInParagraphs() throws {
-        let markdown = "***Story title***\n\n<p><div>x</div></p>\n\na ]]> b & c <b>bold\n\n<p>Para <figure>f</figure> after</p>"
+        let markdown =
+            "***Story title***\n\n<p><div>x</div></p>\n\na ]]> b & c <b>bold\n\n<p>Para <figure>f</figure> after</p>"
         let expected = """
             <p><em><strong>Story title</strong></em></p>
             <div>x</div>
@@ -176,15 +178,18 @@ import Testing
 
     @Test func bareURLGluedToMarkdown() throws {
         let markdown = "[12] https://deepmind.com/blog/x[13]**蛋白质折叠:** https://en.wikipedia.org/wiki/Protein_folding"
-        let expected = "<p>[12] <a href=\"https://deepmind.com/blog/x\">https://deepmind.com/blog/x</a>[13]"
+        let expected =
+            "<p>[12] <a href=\"https://deepmind.com/blog/x\">https://deepmind.com/blog/x</a>[13]"
             + "<strong>蛋白质折叠:</strong> <a href=\"https://en.wikipedia.org/wiki/Protein_folding\">"
             + "https://en.wikipedia.org/wiki/Protein_folding</a></p>"
         #expect(try Fixture.html(markdown) == expected)
     }
 
     @Test func typographyAndStrayAsterisks() throws {
-        let markdown = "It's \"quoted\" -- and --- so... `\"code\" --` ~10 ms ~~gone~~ [**Yannic**](https://y.tv) ****— x"
-        let expected = "<p>It’s “quoted” – and — so… <code>\"code\" --</code> ~10 ms <del>gone</del> "
+        let markdown =
+            "It's \"quoted\" -- and --- so... `\"code\" --` ~10 ms ~~gone~~ [**Yannic**](https://y.tv) ****— x"
+        let expected =
+            "<p>It’s “quoted” – and — so… <code>\"code\" --</code> ~10 ms <del>gone</del> "
             + "<a href=\"https://y.tv\"><strong>Yannic</strong></a> — x</p>"
         #expect(try Fixture.html(markdown) == expected)
     }

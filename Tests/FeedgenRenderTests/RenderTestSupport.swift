@@ -13,7 +13,8 @@ enum Fixture {
         siteURL: String = "https://dair.ai", postURL: String = "https://dair.ai/posts/x/",
         variables: [String: String] = siteVariables
     ) -> RenderContext {
-        RenderContext(sourcePath: path, bodyLine: bodyLine, siteURL: siteURL, postURL: postURL, siteVariables: variables)
+        RenderContext(
+            sourcePath: path, bodyLine: bodyLine, siteURL: siteURL, postURL: postURL, siteVariables: variables)
     }
 
     /// Renders `markdown` with the default context and returns only the HTML.
