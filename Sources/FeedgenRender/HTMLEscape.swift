@@ -1,0 +1,19 @@
+/// Escapes text for HTML made by hand (include output), the five characters that matter.
+enum HTMLEscape {
+    /// `text` safe inside an element or a double-quoted attribute value.
+    static func escape(_ text: some StringProtocol) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

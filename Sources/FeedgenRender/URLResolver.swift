@@ -1,0 +1,112 @@
+import FoundationEssentials
+
+/// Makes the URLs of a post absolute, the way a browser on the post's page would read them,
+/// and tells which ones must not reach a feed reader.
+struct URLResolver: Sendable {
+    /// What to do with one URL attribute value.
+    enum Outcome: Equatable, Sendable {
+        case keep(String)
+        /// The scheme (`javascript`, `vbscript`, `data`, …) that makes the URL unsafe.
+        case unsafe(scheme: String)
+    }
+
+    let siteOrigin: String
+    let postURL: String
+    private let postBase: URL?
+
+    init(siteOrigin: String, postURL: String) {
+        self.siteOrigin = siteOrigin
+        self.postURL = postURL
+        postBase = URL(string: postURL)
+    }
+
+    /// Resolves `raw`; `allowsDataImage` is true for `<img src>`, where `data:image/…` is harmless.
+    ///
+    /// - `/x` is site-root relative: the corpus writes `/images/…` for the site's root, and sites with a
+    ///   baseurl write `{{ site.baseurl }}/images`, which Liquid has already expanded to `/blog/images`.
+    /// - `//host/x` gets `https:`.
+    /// - `#frag`, `?q`, `x.png`, `../../x.png` resolve against the post's URL.
+    func resolve(_ raw: String, allowsDataImage: Bool = false) -> Outcome {
+        var value = raw.trimmingCharacters()
+        // `[x]((https://a))` (a doubled parenthesis, in the corpus) makes the destination `(https://a)`.
+        while value.count > 2, value.first == "(" && value.last == ")" || value.first == "<" && value.last == ">" {
+            value = String(value.dropFirst().dropLast()).trimmingCharacters()
+        }
+        // An empty reference is the page itself.
+        guard !value.isEmpty else { return .keep(postURL) }
+        if let scheme = Self.scheme(of: value) {
+            switch scheme {
+            case "javascript", "vbscript", "livescript", "mocha":
+                return .unsafe(scheme: scheme)
+            case "data":
+                let isImage = value.dropFirst(5).lowercased().hasPrefix("image/")
+                return allowsDataImage && isImage ? .keep(value) : .unsafe(scheme: scheme)
+            default:
+                return .keep(value)
+            }
+        }
+        if value.hasPrefix("//") { return .keep("https:" + value) }
+        if value.hasPrefix("/") || value.hasPrefix("\\") { return .keep(siteOrigin + value) }
+        if value.hasPrefix("#") {
+            let page = postURL.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            return .keep(page + value)
+        }
+        guard let base = postBase else { return .keep(value) }
+        if let url = URL(string: value, relativeTo: base) ?? URL(string: Self.percentEncoded(value), relativeTo: base) {
+            return .keep(url.absoluteString)
+        }
+        return .keep(value)
+    }
+
+    /// `value` with every byte that may not appear in a URL percent-encoded (`%` itself is kept).
+    static func percentEncoded(_ value: String) -> String {
+        let hex = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        for byte in value.utf8 {
+            let isAllowed = byte > 0x20 && byte < 0x7F && !"\"<>\\^`{|} ".utf8.contains(byte)
+            if isAllowed {
+                bytes.append(byte)
+            } else {
+                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The lowercased scheme of `value`, read as a browser does: ASCII tab and newline removed first
+    /// ("java\tscript:" is still `javascript:`), other control characters and spaces leading.
+    static func scheme(of value: String) -> String? {
+        var scheme = ""
+        for scalar in value.unicodeScalars {
+            if scalar == "\t" || scalar == "\n" || scalar == "\r" { continue }
+            if scalar == ":" { return scheme.isEmpty ? nil : scheme.lowercased() }
+            let isLetter = (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z")
+            let isOther = (scalar >= "0" && scalar <= "9") || scalar == "+" || scalar == "-" || scalar == "."
+            if isLetter || (!scheme.isEmpty && isOther) {
+                scheme.unicodeScalars.append(scalar)
+            } else if scheme.isEmpty && scalar.value <= 0x20 {
+                continue
+            } else {
+                return nil
+            }
+        }
+        return nil
+    }
+
+    /// A `srcset` with every candidate URL resolved; unsafe candidates are dropped (their schemes returned).
+    func resolveSrcset(_ srcset: String) -> (value: String, unsafe: [String]) {
+        var candidates: [String] = []
+        var unsafe: [String] = []
+        for candidate in srcset.split(separator: ",") {
+            let parts = candidate.split(whereSeparator: \.isWhitespace)
+            guard let url = parts.first else { continue }
+            switch resolve(String(url), allowsDataImage: true) {
+            case .keep(let resolved):
+                candidates.append(([resolved] + parts.dropFirst().map(String.init)).joined(separator: " "))
+            case .unsafe(let scheme):
+                unsafe.append(scheme)
+            }
+        }
+        return (candidates.joined(separator: ", "), unsafe)
+    }
+}

@@ -1,0 +1,60 @@
+import Testing
+
+@testable import FeedgenRender
+
+/// The pieces behind `PostRenderer`: URL resolution, emoji, cmark, Liquid parameters.
+@Suite struct ComponentTests {
+    let resolver = URLResolver(siteOrigin: "https://x.org", postURL: "https://x.org/blog/posts/p/")
+
+    @Test func resolverSchemes() {
+        #expect(resolver.resolve(" java\tscript:alert(1)") == .unsafe(scheme: "javascript"))
+        #expect(resolver.resolve("VBScript:x") == .unsafe(scheme: "vbscript"))
+        #expect(resolver.resolve("data:image/png;base64,AA") == .unsafe(scheme: "data"))
+        #expect(
+            resolver.resolve("data:image/png;base64,AA", allowsDataImage: true) == .keep("data:image/png;base64,AA"))
+        #expect(resolver.resolve("data:text/html,x", allowsDataImage: true) == .unsafe(scheme: "data"))
+        #expect(resolver.resolve("mailto:a@b.org") == .keep("mailto:a@b.org"))
+        #expect(resolver.resolve("images/a b é.png") == .keep("https://x.org/blog/posts/p/images/a%20b%20%C3%A9.png"))
+        #expect(resolver.resolve("?page=2") == .keep("https://x.org/blog/posts/p/?page=2"))
+    }
+
+    @Test func siteOriginAndBasePath() {
+        let context = Fixture.context(siteURL: "https://x.org:8080/blog")
+        #expect(context.siteOrigin == "https://x.org:8080")
+        #expect(context.siteBasePath == "/blog")
+    }
+
+    @Test func emojiTableIsComplete() {
+        #expect(Emoji.table.count > 1800)
+        #expect(Emoji.replaceShortcodes(in: ":rocket::tada: a:nope: :smile") == "🚀🎉 a:nope: :smile")
+    }
+
+    @Test func cmarkRendersGFMTables() throws {
+        let html = try CMark.renderHTML("| a | b |\n|---|---|\n| 1 | 2 |\n\nx[^1]\n\n[^1]: note")
+        #expect(html.hasPrefix("<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>"))
+        #expect(html.contains("<section class=\"footnotes\""))
+    }
+
+    @Test func renderErrorsNameTheCall() {
+        #expect(RenderError.cmark(call: "cmark_parser_finish").description == "cmark-gfm: cmark_parser_finish failed")
+        #expect(
+            RenderError.libxml2(call: "htmlCtxtReadMemory", message: "line 1: Document is empty").description
+                == "libxml2: htmlCtxtReadMemory failed: line 1: Document is empty")
+    }
+
+    @Test func codeRegions() {
+        let text: Substring = "a `b $$x$$` ``c ` d`` e"
+        let spans = CodeRegions.inlineSpans(in: text).map { String(text[$0]) }
+        #expect(spans == ["`b $$x$$`", "``c ` d``"])
+        #expect(CodeRegions.fencedLines(["x", "~~~~", "```", "~~~~", "y"]) == [false, true, true, true, false])
+    }
+
+    @Test func concurrentRendersAgree() async throws {
+        let markdown = "# T\n\n***A*** :smile: $$x$$ [l](../a.png)\n\n\\\\\nB"
+        let expected = try Fixture.html(markdown)
+        try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<32 { group.addTask { try Fixture.html(markdown) } }
+            for try await html in group { #expect(html == expected) }
+        }
+    }
+}
