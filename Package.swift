@@ -33,7 +33,8 @@ let package = Package(
         // Bytes in memory: Markdown to HTML, HTML clean-up, RSS/Atom/OPML through libxml2, JSON Feed.
         .target(
             name: "FeedgenRender",
-            dependencies: ["FeedgenCore", "Clibxml2", "CCmarkGFM"]
+            dependencies: ["FeedgenCore", "Clibxml2", "CCmarkGFM"],
+            exclude: ["gen-emoji-table.py"]
         ),
         // All I/O: reading the site, building, publishing atomically.
         .target(
@@ -53,9 +54,15 @@ let package = Package(
             ]
         ),
         // The executable: calls FeedgenCLI.
-        .executableTarget(name: "feedgen", dependencies: ["FeedgenCLI"]),
+        .executableTarget(
+            name: "feedgen",
+            dependencies: ["FeedgenCLI"]
+        ),
 
-        .testTarget(name: "FeedgenCoreTests", dependencies: ["FeedgenCore"]),
+        .testTarget(
+            name: "FeedgenCoreTests",
+            dependencies: ["FeedgenCore", .product(name: "Yams", package: "Yams")]
+        ),
         .testTarget(
             name: "FeedgenRenderTests", dependencies: ["FeedgenRender", "Clibxml2"],
             // Golden files are read through #filePath, not bundled.

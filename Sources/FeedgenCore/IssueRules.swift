@@ -101,6 +101,9 @@ public struct IssueRules: Codable, Sendable, Equatable {
                 Rule(pattern: #"(?<!\p{L})newsletter(?:\[[^\]]*\])?[\s_#-]*(\d{1,3})(?!\d)"#, fields: [.title, .file]),
                 Rule(pattern: #"(?<![\p{L}\p{N}&])#\s?(\d{1,3})(?!\d)"#, fields: [.title, .file]),
                 Rule(pattern: #"第\s*(\d{1,3})\s*期"#, fields: [.title, .file]),
+                // French, Spanish, Portuguese "n° 3", "nº 3", "numéro 3", "número 3"; Arabic "العدد 3" ("issue 3").
+                Rule(pattern: #"(?<!\p{L})(?:n[°º]|num[ée]ro|número)\s*(\d{1,3})(?!\d)"#, fields: [.title]),
+                Rule(pattern: #"العدد\s*(\d{1,3})(?!\d)"#, fields: [.title]),
                 Rule(pattern: #"(?<!\p{L})NLP_(\d{1,3})(?!\d)"#, fields: [.file]),
                 Rule(
                     pattern: #"(?<!\p{L})(?:newsletter|issue)[_-]?(\d{1,3})\.(?:png|jpe?g|gif|webp|avif|svg)$"#,

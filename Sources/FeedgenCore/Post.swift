@@ -29,7 +29,7 @@ public struct IssueKey: Hashable, Sendable, Comparable, CustomStringConvertible 
     public var description: String { series.isEmpty ? "#\(number)" : "\(series) #\(number)" }
 }
 
-/// A post with everything its feed items need except the rendered HTML.
+/// A post with everything its feed items need except its body, which is read again only when rendered.
 public struct Post: Sendable {
     /// Path relative to the site root, e.g. `posts/_posts/2020-03-16-x.md`.
     public var path: String
@@ -53,15 +53,13 @@ public struct Post: Sendable {
     public var url: String
     /// Stable id (`tag:` URI) that does not change when the post moves.
     public var id: String
-    /// The Markdown body after the front matter.
-    public var body: String
-    /// 1-based line of the file where `body` starts.
+    /// 1-based line of the file where the body (after the front matter) starts.
     public var bodyLine: Int
 
     public init(
         path: String, slug: String, date: Date, modified: Date? = nil, title: String, categories: [String] = [],
         tags: [String] = [], authors: [Author] = [], excerpt: String? = nil, image: String? = nil,
-        language: String, issue: IssueKey? = nil, url: String, id: String, body: String, bodyLine: Int = 1
+        language: String, issue: IssueKey? = nil, url: String, id: String, bodyLine: Int = 1
     ) {
         self.path = path
         self.slug = slug
@@ -77,7 +75,6 @@ public struct Post: Sendable {
         self.issue = issue
         self.url = url
         self.id = id
-        self.body = body
         self.bodyLine = bodyLine
     }
 }

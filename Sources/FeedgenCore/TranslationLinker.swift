@@ -40,22 +40,28 @@ public enum TranslationLinker {
     /// next to each other in URL order, since feedgen cannot tell which one the author meant.
     /// `duplicates(in:)` finds them so the caller can warn.
     public static func translations(for posts: [Candidate]) -> [String: [Translation]] {
+        translations(of: posts, among: posts)
+    }
+
+    /// The translations of `selected` posts only, found among all `posts`: a build needs them for the few
+    /// posts its feeds carry, not for the whole archive.
+    public static func translations(of selected: [Candidate], among posts: [Candidate]) -> [String: [Translation]] {
         var byIssue: [IssueKey: [Candidate]] = [:]
         for post in posts {
             if let issue = post.issue { byIssue[issue, default: []].append(post) }
         }
+        for (issue, group) in byIssue {
+            byIssue[issue] = group.sorted { ($0.language, $0.url) < ($1.language, $1.url) }
+        }
         var result: [String: [Translation]] = [:]
-        for post in posts {
-            let others = (post.issue.flatMap { byIssue[$0] } ?? []).filter { $0.language != post.language }
-            result[post.id] =
-                others
-                .sorted { ($0.language, $0.url) < ($1.language, $1.url) }
+        for post in selected {
+            let group = post.issue.flatMap { byIssue[$0] } ?? []
+            result[post.id] = group.filter { $0.language != post.language }
                 .map { Translation(language: $0.language, url: $0.url, title: $0.title) }
         }
         return result
     }
 
-    /// The issues that have more than one post in one language, sorted by issue then language.
     public static func duplicates(in posts: [Candidate]) -> [Duplicate] {
         var ids: [IssueKey: [String: [String]]] = [:]
         for post in posts {

@@ -1,3 +1,3 @@
 import FeedgenCLI
 
-await Feedgen.main()
+await Feedgen.runFromCommandLine()

@@ -23,6 +23,8 @@ import Yams
         ("Issue 4", 4), ("ISSUE_4", 4), ("NLP Newsletter 13 [EN]: ACL Highlights", 13), ("Newsletter_9", 9),
         ("NLP简报（Issue#10）: 提高机器学习可重复性", 10), ("NLP Haber Bülteni #8 [TR]", 8),
         ("Boletín informativo NLP #5 [ES]: GPT-2 Explicado", 5), ("NLP简报第6期", 6), ("Issue #１２", 12),
+        ("Harbour Notes n° 3 [FR] : saison des tempêtes", 3), ("Boletín nº 4", 4), ("Numéro 11 : bilan", 11),
+        ("Boletim número 2", 2), ("نشرة الميناء العدد 2: قراءة بيانات", 2),
     ])
     func titleForms(title: String, number: Int) {
         #expect(issue(title: title) == newsletter(number))

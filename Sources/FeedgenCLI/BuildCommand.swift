@@ -1,0 +1,42 @@
+import ArgumentParser
+import FeedgenCore
+import FeedgenRuntime
+import Foundation
+
+/// `feedgen build`: writes every feed once and prints what it did.
+public struct BuildCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the RSS, Atom and JSON feeds of every language of a Jekyll site.",
+        discussion: """
+            With no options, builds the site named by feeds/feedgen.yml in the current folder. \
+            Exit status: 0 when every post was published, 1 when some had to be left out \
+            (each is reported as FILE:LINE: error: ...), 64 for bad options.
+            """
+    )
+
+    @OptionGroup public var source: SourceOptions
+
+    public init() {}
+
+    public func run() async throws {
+        let resolved = try source.resolve()
+        let report: BuildReport
+        do {
+            report = try await Builder().build(resolved.options)
+        } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+        for diagnostic in report.diagnostics {
+            printError(resolved.displayed(diagnostic).description)
+        }
+        for kept in report.kept {
+            let folder = kept.scope.directory.isEmpty ? resolved.outLabel : "\(resolved.outLabel)/\(kept.scope.directory)"
+            let missing = kept.missing.map { resolved.displayed(Diagnostic(.error, at: SourceLocation(path: $0), "")).location.path }
+            printError("\(folder): warning: kept the published \(kept.scope.label) feed: it would lack \(missing.joined(separator: ", "))")
+        }
+        print(BuildSummary(report: report, siteLabel: resolved.siteLabel, outLabel: resolved.outLabel).text, terminator: "")
+        if report.hasErrors { throw ExitCode.failure }
+    }
+}

@@ -1,0 +1,52 @@
+import FeedgenCore
+import FeedgenRuntime
+
+/// The table `feedgen build` prints: one line per feed, then the totals.
+struct BuildSummary {
+    var report: BuildReport
+    var siteLabel: String
+    var outLabel: String
+
+    var text: String {
+        var lines: [String] = []
+        let feeds = report.feeds.filter { $0.items > 0 }
+        lines.append("Built \(feeds.count) feeds (\(feeds.count - 1) languages) from \(siteLabel) into \(outLabel)")
+        lines.append(pad("language", 10) + pad("posts", 7, right: true) + pad("items", 7, right: true) + "  files")
+        for feed in report.feeds {
+            let name: String
+            switch feed.scope {
+            case .all: name = "(all)"
+            case .language(let tag): name = tag
+            }
+            lines.append(pad(name, 10) + pad("\(feed.posts)", 7, right: true) + pad("\(feed.items)", 7, right: true) + "  " + outcomes(feed.files))
+        }
+        if let opml = report.opml { lines.append("feeds.opml: \(opml.outcome.rawValue)") }
+        let files = report.feeds.flatMap(\.files) + (report.opml.map { [$0] } ?? [])
+        let counts = BuildReport.FileOutcome.allCases.compactMap { outcome -> String? in
+            let count = files.filter { $0.outcome == outcome }.count
+            return count == 0 && outcome != .written ? nil : "\(count) \(outcome.rawValue)"
+        }
+        let errors = report.diagnostics.filter { $0.severity == .error }.count
+        let warnings = report.diagnostics.count - errors
+        var posts = "\(report.postsRead) post files"
+        var aside: [String] = []
+        if report.postsFailed > 0 { aside.append("\(report.postsFailed) left out") }
+        if report.postsUnpublished > 0 { aside.append("\(report.postsUnpublished) unpublished") }
+        if report.postsInFuture > 0 { aside.append("\(report.postsInFuture) in the future") }
+        if !aside.isEmpty { posts += " (" + aside.joined(separator: ", ") + ")" }
+        lines.append("\(posts); files: \(counts.joined(separator: ", ")); \(errors) errors, \(warnings) warnings")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `written` when all three files share an outcome, else each file's.
+    private func outcomes(_ files: [BuildReport.FileResult]) -> String {
+        let distinct = Set(files.map(\.outcome))
+        if distinct.count == 1, let only = distinct.first { return "\(files.count) \(only.rawValue)" }
+        return files.map { "\($0.path.split(separator: "/").last ?? ""): \($0.outcome.rawValue)" }.joined(separator: ", ")
+    }
+
+    private func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+        let padding = String(repeating: " ", count: max(0, width - text.count))
+        return right ? padding + text : text + padding
+    }
+}

@@ -1,0 +1,116 @@
+import ArgumentParser
+import FeedgenCore
+import FeedgenRuntime
+import Foundation
+
+/// The options every command that builds feeds shares: where the site is, where feeds go, and what they hold.
+public struct SourceOptions: ParsableArguments {
+    @Option(help: "The feed definitions file (default: feeds/feedgen.yml when --site is not given).")
+    public var config: String?
+
+    @Option(help: "The Jekyll site: the folder holding _config.yml.")
+    public var site: String?
+
+    @Option(help: "Where to write the feeds (default: the definitions' 'out', else SITE/_site/feeds).")
+    public var out: String?
+
+    @Option(help: "Items per feed, newest first; 0 means all (default: the definitions' 'limit', else 20).")
+    public var limit: Int?
+
+    @Flag(help: "Include posts dated in the future, as 'jekyll build --future' does.")
+    public var future = false
+
+    @Option(name: .customLong("base-url"), help: "Public URL of the output folder (default: {url}{baseurl}/feeds/).")
+    public var baseURL: String?
+
+    public init() {}
+
+    public func validate() throws {
+        if let limit, limit < 0 { throw ValidationError("--limit must be 0 (all) or more, got \(limit)") }
+        if let baseURL, URL(string: baseURL)?.scheme.map({ ["http", "https"].contains($0) }) != true {
+            throw ValidationError("--base-url must be an absolute http(s) URL, got '\(baseURL)'")
+        }
+    }
+
+    /// Options resolved against the definitions file, with the labels used to print paths.
+    public struct Resolved {
+        public var options: BuildOptions
+        public var siteLabel: String
+        public var outLabel: String
+
+        /// The diagnostic with its site-relative path shown from where the user ran feedgen.
+        public func displayed(_ diagnostic: Diagnostic) -> Diagnostic {
+            var shown = diagnostic
+            if !diagnostic.location.path.hasPrefix("/") {
+                shown.location.path = (siteLabel == "." ? "" : siteLabel + "/") + diagnostic.location.path
+            }
+            return shown
+        }
+    }
+
+    /// Reads the definitions file (if any) and fills in the defaults.
+    public func resolve(now: Date = Date()) throws -> Resolved {
+        let fileManager = FileManager.default
+        let cwd = URL(filePath: fileManager.currentDirectoryPath, directoryHint: .isDirectory)
+        var definitions = FeedDefinitions()
+        var definitionsFolder = cwd
+        var definitionsLabel = ""
+        let configPath = config ?? (site == nil ? "feeds/feedgen.yml" : nil)
+        if let configPath {
+            guard fileManager.fileExists(atPath: configPath) else {
+                if config == nil {
+                    throw ValidationError("no --site given, and no feeds/feedgen.yml in this folder")
+                }
+                throw ValidationError("no such definitions file: \(configPath)")
+            }
+            let text: String
+            do {
+                text = try String(contentsOfFile: configPath, encoding: .utf8)
+            } catch {
+                throw ValidationError("cannot read \(configPath): \(error.localizedDescription)")
+            }
+            do {
+                definitions = try FeedDefinitions.parse(text)
+            } catch {
+                throw ValidationError("\(configPath)\(error.line.map { ":\($0)" } ?? ""): \(error)")
+            }
+            definitionsFolder = URL(filePath: configPath, relativeTo: cwd).deletingLastPathComponent()
+            definitionsLabel = (configPath as NSString).deletingLastPathComponent
+        }
+        func label(_ path: String) -> String {
+            path.hasPrefix("/") || definitionsLabel.isEmpty ? path : definitionsLabel + "/" + path
+        }
+        let siteLabel: String
+        let siteURL: URL
+        if let site {
+            siteLabel = site
+            siteURL = URL(filePath: site, directoryHint: .isDirectory, relativeTo: cwd)
+        } else if let site = definitions.site {
+            siteLabel = (label(site) as NSString).standardizingPath
+            siteURL = URL(filePath: site, directoryHint: .isDirectory, relativeTo: definitionsFolder)
+        } else {
+            throw ValidationError("no site: give --site DIR or 'site:' in \(configPath ?? "the definitions file")")
+        }
+        let outLabel: String
+        let outURL: URL
+        if let out {
+            outLabel = out
+            outURL = URL(filePath: out, directoryHint: .isDirectory, relativeTo: cwd)
+        } else if let out = definitions.out, site == nil {
+            outLabel = (label(out) as NSString).standardizingPath
+            outURL = URL(filePath: out, directoryHint: .isDirectory, relativeTo: definitionsFolder)
+        } else {
+            outLabel = (siteLabel as NSString).appendingPathComponent("_site/feeds")
+            outURL = siteURL.appending(path: "_site/feeds", directoryHint: .isDirectory)
+        }
+        let options = BuildOptions(
+            site: siteURL.standardizedFileURL, out: outURL.standardizedFileURL, definitions: definitions,
+            limit: limit, future: future, baseURL: baseURL, now: now)
+        return Resolved(options: options, siteLabel: siteLabel, outLabel: outLabel)
+    }
+}
+
+/// Prints a line on standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// A post's rendered HTML and plain-text summary.
+public struct RenderedItem: Sendable, Equatable {
+    public var html: String
+    public var summary: String
+
+    public init(html: String, summary: String) {
+        self.html = html
+        self.summary = summary
+    }
+}
+
+/// Builds `Feed` values from selected posts and their rendered content.
+public struct FeedAssembler: Sendable {
+    public var site: SiteConfig
+    /// The public URL of the output folder, ending in `/`.
+    public var baseURL: String
+    /// Feed titles by language tag (`"all"` for the all-languages feed), overriding the default.
+    public var titles: [String: String]
+
+    public init(site: SiteConfig, baseURL: String, titles: [String: String] = [:]) {
+        self.site = site
+        self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        self.titles = titles
+    }
+
+    /// The default `feeds.base_url`: `{url}{baseurl}/feeds/`.
+    public static func defaultBaseURL(for site: SiteConfig) -> String {
+        site.url + site.baseurl + "/feeds/"
+    }
+
+    /// Where the three documents of `scope` are published.
+    public func urls(for scope: FeedScope) -> FeedURLs {
+        let folder = scope.directory.isEmpty ? baseURL : baseURL + scope.directory + "/"
+        return FeedURLs(rss: folder + "rss.xml", atom: folder + "atom.xml", json: folder + "feed.json")
+    }
+
+    /// The feed's title: the configured one, else the site title with the language's own name for itself.
+    public func title(for scope: FeedScope) -> String {
+        let siteTitle = site.title.isEmpty ? site.host : site.title
+        switch scope {
+        case .all:
+            return titles["all"] ?? siteTitle
+        case .language(let tag):
+            if let title = titles[tag] ?? titles[tag.lowercased()] { return title }
+            let name = Locale(identifier: tag).localizedString(forIdentifier: tag) ?? tag
+            return "\(siteTitle) (\(name))"
+        }
+    }
+
+    /// The feed of `selection`, leaving out posts that have no rendered content.
+    public func feed(
+        for selection: FeedSelection, rendered: [String: RenderedItem], translations: [String: [Translation]]
+    ) -> Feed {
+        let items = selection.posts.compactMap { post -> FeedItem? in
+            guard let content = rendered[post.id] else { return nil }
+            return FeedItem(
+                id: post.id, url: post.url, title: post.title, summary: content.summary, contentHTML: content.html,
+                published: post.date, updated: max(post.modified ?? post.date, post.date),
+                authors: post.authors, tags: post.tags, image: post.image, language: post.language,
+                translations: translations[post.id] ?? [])
+        }
+        let urls = urls(for: selection.scope)
+        let language: String
+        switch selection.scope {
+        case .all: language = "mul"
+        case .language(let tag): language = tag
+        }
+        let owner = site.owner ?? Author(name: site.title.isEmpty ? site.host : site.title, uri: site.homePageURL)
+        return Feed(
+            id: urls.atom, title: title(for: selection.scope),
+            description: site.description.isEmpty ? title(for: selection.scope) : site.description,
+            homePageURL: site.homePageURL, language: language,
+            updated: items.map(\.updated).max() ?? Date(timeIntervalSince1970: 0),
+            authors: [owner], urls: urls, items: items)
+    }
+}

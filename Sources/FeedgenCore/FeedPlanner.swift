@@ -1,0 +1,56 @@
+import Foundation
+
+/// Which feed: the one holding every language, or one language's.
+public enum FeedScope: Hashable, Sendable, Comparable {
+    case all
+    case language(String)
+
+    /// The folder of the feed under the output folder: "" for all languages, else the lower-case tag (`pt-br`).
+    public var directory: String {
+        switch self {
+        case .all: ""
+        case .language(let tag): tag.lowercased()
+        }
+    }
+
+    /// How messages name the feed: `all-languages`, or the tag.
+    public var label: String {
+        switch self {
+        case .all: "all-languages"
+        case .language(let tag): tag
+        }
+    }
+}
+
+/// The posts one feed will carry, newest first.
+public struct FeedSelection: Sendable {
+    public var scope: FeedScope
+    public var posts: [Post]
+    /// True when the limit left posts out: older posts than the last one don't belong in this feed.
+    public var isTruncated: Bool
+}
+
+/// Chooses the posts of every feed: which posts count, in what order, and how many.
+public enum FeedPlanner {
+    /// Posts that Jekyll would publish at `now`: none dated in the future unless `future` is set.
+    public static func publishable(_ posts: [Post], now: Date, future: Bool) -> [Post] {
+        future ? posts : posts.filter { $0.date <= now }
+    }
+
+    /// Newest first; posts of the same instant by path, so the order never depends on reading order.
+    public static func newestFirst(_ lhs: Post, _ rhs: Post) -> Bool {
+        lhs.date != rhs.date ? lhs.date > rhs.date : lhs.path < rhs.path
+    }
+
+    /// The all-languages feed first, then one per language in tag order; `limit` 0 means every post.
+    public static func plan(_ posts: [Post], limit: Int) -> [FeedSelection] {
+        let sorted = posts.sorted(by: newestFirst)
+        let languages = Set(sorted.map(\.language)).sorted()
+        let scopes: [FeedScope] = [.all] + languages.map(FeedScope.language)
+        return scopes.map { scope in
+            let members = scope == .all ? sorted : sorted.filter { .language($0.language) == scope }
+            let kept = limit > 0 ? Array(members.prefix(limit)) : members
+            return FeedSelection(scope: scope, posts: kept, isTruncated: kept.count < members.count)
+        }
+    }
+}

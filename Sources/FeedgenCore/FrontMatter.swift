@@ -1,0 +1,197 @@
+import Foundation
+import Yams
+
+/// A post's YAML front matter, parsed with Yams, with the body that follows it.
+///
+/// Jekyll's rule (`Document::YAML_FRONT_MATTER_REGEXP`): the file starts with a line `---`, and the front
+/// matter runs to the next line that is `---` or `...`. A file without it is not processed as a post.
+public struct FrontMatter {
+    /// The top-level mapping; empty when the front matter is empty.
+    public var fields: [String: Node]
+    /// The text after the closing `---` line.
+    public var body: Substring
+    /// 1-based line where `body` starts.
+    public var bodyLine: Int
+    /// Problems that did not stop the parse, such as a repeated key.
+    public var warnings: [FrontMatterWarning]
+
+    /// Splits `text` into its front matter and body and parses the front matter.
+    /// - Throws: `FrontMatterError`, with the line in the file (not in the YAML) when Yams gives one.
+    public static func parse(_ text: String) throws(FrontMatterError) -> FrontMatter {
+        guard let split = split(text) else { throw FrontMatterError(line: 1, reason: .missing) }
+        var yaml = String(split.yaml)
+        var warnings: [FrontMatterWarning] = []
+        var node: Node?
+        while true {
+            do {
+                node = try Yams.compose(yaml: yaml)
+                break
+            } catch YamlError.duplicatedKeysInMapping(let keys, let context) where context.mark.column == 1 {
+                // Jekyll reads YAML with Psych, where a repeated top-level key silently takes the last value.
+                // Yams refuses the document, so drop the earlier definitions and say so.
+                guard let (reduced, dropped) = dropEarlierDefinitions(of: keys, in: yaml) else {
+                    throw FrontMatterError(yamlError: .duplicatedKeysInMapping(duplicates: keys, context: context),
+                                           yamlStartLine: 2)
+                }
+                yaml = reduced
+                warnings += dropped.map { FrontMatterWarning(line: $0.line + 1, message: "duplicate key '\($0.key)': the later value wins, as in Jekyll") }
+            } catch let error as YamlError {
+                throw FrontMatterError(yamlError: error, yamlStartLine: 2)
+            } catch {
+                throw FrontMatterError(line: 2, reason: .invalidYAML(String(describing: error)))
+            }
+        }
+        var fields: [String: Node] = [:]
+        switch node {
+        case nil: break
+        case .mapping(let mapping)?:
+            for (key, value) in mapping {
+                if let name = key.string { fields[name] = value }
+            }
+        case let other?:
+            throw FrontMatterError(line: other.mark.map { $0.line + 1 } ?? 2, reason: .notAMapping)
+        }
+        return FrontMatter(fields: fields, body: split.body, bodyLine: split.bodyLine, warnings: warnings)
+    }
+
+    /// Blanks every top-level definition of `keys` but the last (keeping line numbers), or nil if none was found.
+    private static func dropEarlierDefinitions(of keys: [String], in yaml: String) -> (String, [(key: String, line: Int)])? {
+        var lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var dropped: [(key: String, line: Int)] = []
+        for key in keys {
+            let starts = lines.indices.filter { lines[$0].hasPrefix(key + ":") }
+            for start in starts.dropLast() {
+                lines[start] = ""
+                var next = start + 1
+                while next < lines.count, lines[next].first == " " || lines[next].first == "\t" {
+                    lines[next] = ""
+                    next += 1
+                }
+                dropped.append((key, start + 1))
+            }
+        }
+        return dropped.isEmpty ? nil : (lines.joined(separator: "\n"), dropped.sorted { $0.line < $1.line })
+    }
+
+    /// Finds the front matter block: returns its YAML text, the body and the body's first line, or nil.
+    public static func split(_ text: String) -> (yaml: Substring, body: Substring, bodyLine: Int)? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
+        guard let first = lines.next(), isDelimiter(first, allowDots: false), first.endIndex < text.endIndex else {
+            return nil
+        }
+        let yamlStart = text.index(after: first.endIndex)
+        var lineNumber = 1
+        while let line = lines.next() {
+            lineNumber += 1
+            if isDelimiter(line, allowDots: true) {
+                let bodyStart = line.endIndex < text.endIndex ? text.index(after: line.endIndex) : text.endIndex
+                return (text[yamlStart..<line.startIndex], text[bodyStart...], lineNumber + 1)
+            }
+        }
+        return nil
+    }
+
+    /// `---` (or `...` when closing) followed only by spaces, as Jekyll's `---\s*$` accepts.
+    private static func isDelimiter(_ line: Substring, allowDots: Bool) -> Bool {
+        let trimmed = line.trimmingTrailingWhitespace()
+        return trimmed == "---" || (allowDots && trimmed == "...")
+    }
+
+    /// The field as a string scalar, nil when absent, null or empty.
+    public func string(_ key: String) -> String? {
+        guard case .scalar(let scalar)? = fields[key] else { return nil }
+        if scalar.tag.description == Tag.Name.null.rawValue { return nil }
+        let value = scalar.string
+        return value.isEmpty ? nil : value
+    }
+
+    /// The 1-based line of the file where the field's value starts, when known.
+    public func line(of key: String, yamlStartLine: Int = 2) -> Int? {
+        fields[key]?.mark.map { $0.line + yamlStartLine - 1 }
+    }
+
+    /// A list field the way Jekyll reads `tags`/`categories`: a YAML sequence, or a string split at white space.
+    public func list(_ key: String) -> [String] {
+        switch fields[key] {
+        case .sequence(let sequence)?:
+            return sequence.compactMap { node in
+                guard let text = node.string?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+                return text
+            }
+        case .scalar?:
+            return (string(key) ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
+        default:
+            return []
+        }
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingTrailingWhitespace() -> Substring {
+        var end = endIndex
+        while end > startIndex, let previous = self[..<end].last, previous == " " || previous == "\t" || previous == "\r" {
+            end = index(before: end)
+        }
+        return self[startIndex..<end]
+    }
+}
+
+/// A problem in front matter that was read anyway.
+public struct FrontMatterWarning: Equatable, Sendable {
+    /// 1-based line in the post file.
+    public var line: Int
+    public var message: String
+
+    public init(line: Int, message: String) {
+        self.line = line
+        self.message = message
+    }
+}
+
+/// Why a post's front matter could not be read, and where.
+public struct FrontMatterError: Error, Equatable, Sendable, CustomStringConvertible {
+    public enum Reason: Equatable, Sendable {
+        /// No `---` block at the top of the file.
+        case missing
+        /// Yams rejected the YAML; its own message.
+        case invalidYAML(String)
+        /// The front matter is a list or a scalar rather than `key: value` pairs.
+        case notAMapping
+    }
+
+    /// 1-based line in the post file.
+    public var line: Int
+    public var column: Int?
+    public var reason: Reason
+
+    public init(line: Int, column: Int? = nil, reason: Reason) {
+        self.line = line
+        self.column = column
+        self.reason = reason
+    }
+
+    /// Keeps Yams' own problem text and moves its mark from YAML lines to file lines.
+    init(yamlError: YamlError, yamlStartLine: Int) {
+        switch yamlError {
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+            self.init(line: mark.line + yamlStartLine - 1, column: mark.column, reason: .invalidYAML(text))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            self.init(
+                line: context.mark.line + yamlStartLine - 1, column: context.mark.column,
+                reason: .invalidYAML("duplicate keys: \(duplicates.joined(separator: ", "))"))
+        default:
+            self.init(line: yamlStartLine, reason: .invalidYAML(String(describing: yamlError)))
+        }
+    }
+
+    public var description: String {
+        switch reason {
+        case .missing: "no front matter: a post starts with a line '---'"
+        case .invalidYAML(let message): "invalid YAML in front matter: \(message)"
+        case .notAMapping: "front matter is not a mapping of 'key: value' lines"
+        }
+    }
+}

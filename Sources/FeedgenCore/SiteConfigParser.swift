@@ -1,0 +1,173 @@
+import Foundation
+import Yams
+
+/// Turns the text of `_config.yml` and `_data/authors.yml` into a `SiteConfig`.
+public enum SiteConfigParser {
+    /// What the two files say, plus every scalar of `_config.yml` flattened for Liquid's `site.*`.
+    public struct Result: Sendable {
+        public var config: SiteConfig
+        /// `"url"`, `"owner.name"`, ... for resolving `{{ site.X }}` in posts.
+        public var siteVariables: [String: String]
+    }
+
+    /// Parses both files; `authorsYAML` is nil when the site has no `_data/authors.yml`.
+    /// - Throws: `SiteConfigError` naming the file and line.
+    public static func parse(configYAML: String, authorsYAML: String?) throws(SiteConfigError) -> Result {
+        let root = try mapping(configYAML, file: .config)
+        func string(_ key: String) -> String? {
+            guard let value = root[key]?.string?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
+                return nil
+            }
+            return value
+        }
+        guard let rawURL = string("url") else {
+            throw SiteConfigError(file: .config, line: nil, reason: .missingURL)
+        }
+        guard let components = URLComponents(string: rawURL), let scheme = components.scheme,
+            ["http", "https"].contains(scheme.lowercased()), components.host?.isEmpty == false
+        else {
+            throw SiteConfigError(file: .config, line: root["url"]?.mark?.line, reason: .invalidURL(rawURL))
+        }
+        var timeZone = TimeZone(identifier: "UTC")!
+        if let name = string("timezone") {
+            guard let zone = TimeZone(identifier: name) else {
+                throw SiteConfigError(file: .config, line: root["timezone"]?.mark?.line, reason: .unknownTimeZone(name))
+            }
+            timeZone = zone
+        }
+        let owner = (root["author"] ?? root["owner"]).flatMap(author(from:))
+        var authors: [String: Author] = [:]
+        if let authorsYAML {
+            for (key, value) in try mapping(authorsYAML, file: .authors) {
+                if let name = author(from: value) { authors[key] = name }
+            }
+        }
+        let config = SiteConfig(
+            url: trimmingTrailingSlashes(rawURL),
+            baseurl: normalizedBaseurl(string("baseurl") ?? ""),
+            title: string("title") ?? "",
+            description: string("description") ?? "",
+            timeZone: timeZone,
+            permalink: string("permalink") ?? "date",
+            language: string("lang") ?? string("locale").map(languageOfLocale),
+            owner: owner,
+            authors: authors
+        )
+        var variables: [String: String] = [:]
+        flatten(.mapping(.init(root.map { (Node($0.key), $0.value) })), prefix: "", into: &variables)
+        return Result(config: config, siteVariables: variables)
+    }
+
+    /// The `exclude:` list of `_config.yml`.
+    public static func excludes(_ configYAML: String) throws(SiteConfigError) -> [String] {
+        (try mapping(configYAML, file: .config))["exclude"]?.array().compactMap(\.string) ?? []
+    }
+
+    private static func mapping(_ yaml: String, file: SiteConfigError.File) throws(SiteConfigError) -> [String: Node] {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw SiteConfigError(file: file, yamlError: error)
+        } catch {
+            throw SiteConfigError(file: file, line: nil, reason: .invalidYAML(String(describing: error)))
+        }
+        switch node {
+        case nil: return [:]
+        case .mapping(let mapping)?:
+            var result: [String: Node] = [:]
+            for (key, value) in mapping { if let name = key.string { result[name] = value } }
+            return result
+        case let other?:
+            throw SiteConfigError(file: file, line: other.mark?.line, reason: .notAMapping)
+        }
+    }
+
+    /// An author is a name string, or a mapping with `name` and optionally `web`/`uri`/`url` and `email`.
+    private static func author(from node: Node) -> Author? {
+        if case .scalar = node, let name = node.string, !name.isEmpty { return Author(name: name) }
+        guard let name = node["name"]?.string, !name.isEmpty else { return nil }
+        let uri = (node["web"] ?? node["uri"] ?? node["url"])?.string.flatMap { $0.isEmpty ? nil : $0 }
+        let email = node["email"]?.string.flatMap { $0.isEmpty ? nil : $0 }
+        return Author(name: name, uri: uri, email: email)
+    }
+
+    private static func flatten(_ node: Node, prefix: String, into variables: inout [String: String]) {
+        switch node {
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                guard let name = key.string else { continue }
+                flatten(value, prefix: prefix.isEmpty ? name : "\(prefix).\(name)", into: &variables)
+            }
+        case .scalar(let scalar):
+            if !prefix.isEmpty, node.null == nil { variables[prefix] = scalar.string }
+        default:
+            break
+        }
+    }
+
+    private static func trimmingTrailingSlashes(_ url: String) -> String {
+        var url = url
+        while url.hasSuffix("/") { url.removeLast() }
+        return url
+    }
+
+    /// `locale` is a formatting locale (`en_US`); posts are written in its language (`en`), not its region.
+    static func languageOfLocale(_ locale: String) -> String {
+        String(locale.split(whereSeparator: { $0 == "_" || $0 == "-" }).first ?? Substring(locale)).lowercased()
+    }
+
+    /// Jekyll sites write `baseurl: ""`, `"/"` or `"/blog"`; feedgen keeps `""` or `/blog`.
+    static func normalizedBaseurl(_ baseurl: String) -> String {
+        let trimmed = trimmingTrailingSlashes(baseurl)
+        if trimmed.isEmpty { return "" }
+        return trimmed.hasPrefix("/") ? trimmed : "/" + trimmed
+    }
+}
+
+/// Why `_config.yml` or `_data/authors.yml` could not be used, and where.
+public struct SiteConfigError: Error, Equatable, Sendable, CustomStringConvertible {
+    public enum File: String, Sendable {
+        case config = "_config.yml"
+        case authors = "_data/authors.yml"
+    }
+
+    public enum Reason: Equatable, Sendable {
+        case invalidYAML(String)
+        case notAMapping
+        case missingURL
+        case invalidURL(String)
+        case unknownTimeZone(String)
+    }
+
+    public var file: File
+    public var line: Int?
+    public var reason: Reason
+
+    public init(file: File, line: Int?, reason: Reason) {
+        self.file = file
+        self.line = line
+        self.reason = reason
+    }
+
+    init(file: File, yamlError: YamlError) {
+        switch yamlError {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+            self.init(file: file, line: mark.line, reason: .invalidYAML(text))
+        default:
+            self.init(file: file, line: nil, reason: .invalidYAML(String(describing: yamlError)))
+        }
+    }
+
+    public var description: String {
+        switch reason {
+        case .invalidYAML(let message): "invalid YAML: \(message)"
+        case .notAMapping: "expected a mapping of 'key: value' lines"
+        case .missingURL: "no 'url' (feeds need absolute links, e.g. url: https://example.org)"
+        case .invalidURL(let url): "'url' must be an absolute http(s) URL, got '\(url)'"
+        case .unknownTimeZone(let name): "unknown 'timezone' '\(name)' (use an IANA name such as Europe/Paris)"
+        }
+    }
+}

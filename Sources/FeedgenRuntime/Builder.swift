@@ -1,0 +1,188 @@
+import FeedgenCore
+import FeedgenRender
+import Foundation
+
+/// Runs one build: reads the site, chooses and renders the posts, writes every feed that changed.
+public struct Builder: Sendable {
+    /// The `generator` named in every feed, e.g. `feedgen 0.1.0`.
+    public var generator: String
+
+    public init(generator: String = "feedgen \(FeedgenVersion.current)") {
+        self.generator = generator
+    }
+
+    public func build(_ options: BuildOptions) async throws(BuildError) -> BuildReport {
+        let site: SiteReader.Site
+        do {
+            site = try SiteReader.read(root: options.site)
+        } catch {
+            throw .site(error)
+        }
+        let parsed: SiteConfigParser.Result
+        do {
+            parsed = try SiteConfigParser.parse(configYAML: site.configYAML, authorsYAML: site.authorsYAML)
+        } catch {
+            throw .config(error)
+        }
+        let config = parsed.config
+        let definitions = options.definitions
+        var report = BuildReport()
+
+        // 1. Every post's front matter, in parallel; the order of results follows the sorted paths.
+        let context = PostLoader.Context(site: config, languages: definitions.languages, issues: definitions.issues)
+        let loaded = await PostCatalog.load(site: site, context: context)
+        report.postsRead = site.postPaths.count
+        report.diagnostics += loaded.diagnostics
+        report.postsUnpublished = loaded.unpublished
+        var failures = loaded.failures
+        let publishable = FeedPlanner.publishable(loaded.posts, now: options.now, future: options.future)
+        report.postsInFuture = loaded.posts.count - publishable.count
+
+        // 2. Choose, render what is chosen, and choose again if a post failed to render.
+        let limit = options.limit ?? definitions.limit
+        let renderer = ItemRenderer(
+            site: site.root, config: config, siteVariables: parsed.siteVariables,
+            summaryLength: definitions.summaryLength)
+        var candidates = publishable
+        var rendered: [String: RenderedItem] = [:]
+        var selections = FeedPlanner.plan(candidates, limit: limit)
+        while true {
+            let wanted = uniquePosts(selections).filter { rendered[$0.id] == nil }
+            if wanted.isEmpty { break }
+            let results = await renderer.render(wanted)
+            var failed: Set<String> = []
+            for (post, result) in zip(wanted, results) {
+                report.diagnostics += result.diagnostics
+                if let item = result.item {
+                    rendered[post.id] = item
+                } else {
+                    failed.insert(post.id)
+                    failures.append(FailedPost(path: post.path, date: post.date, language: post.language))
+                }
+            }
+            if failed.isEmpty { break }
+            candidates.removeAll { failed.contains($0.id) }
+            selections = FeedPlanner.plan(candidates, limit: limit)
+        }
+        report.postsFailed = failures.count
+        let translations = PostCatalog.translations(of: uniquePosts(selections), among: candidates)
+
+        // 3. Write every feed, except those a failed post belongs in when a good one is already published.
+        let assembler = FeedAssembler(
+            site: config, baseURL: options.baseURL ?? definitions.baseURL ?? FeedAssembler.defaultBaseURL(for: config),
+            titles: definitions.titles)
+        let publisher = Publisher(root: options.out)
+        var outlines: [OPMLOutline] = []
+        var newest = Date(timeIntervalSince1970: 0)
+        for selection in selections {
+            let feed = assembler.feed(for: selection, rendered: rendered, translations: translations)
+            let affected = failures.filter { $0.belongs(in: selection) }
+            var summary = BuildReport.FeedSummary(
+                scope: selection.scope, posts: publishable.filter { selection.scope.contains($0) }.count,
+                items: feed.items.count, files: [])
+            for document in FeedDocument.allCases {
+                let path = document.path(in: selection.scope)
+                if feed.items.isEmpty {
+                    summary.files.append(.init(path: path, outcome: .skipped))
+                } else if options.dryRun {
+                    _ = try encode(feed, as: document, path: path)
+                    summary.files.append(.init(path: path, outcome: .checked))
+                } else if !affected.isEmpty && publisher.exists(path) {
+                    summary.files.append(.init(path: path, outcome: .kept))
+                } else {
+                    let bytes = try encode(feed, as: document, path: path)
+                    summary.files.append(.init(path: path, outcome: try publish(bytes, path, publisher)))
+                }
+            }
+            if !affected.isEmpty && summary.files.contains(where: { $0.outcome == .kept }) {
+                report.kept.append(.init(scope: selection.scope, missing: affected.map(\.path)))
+            }
+            report.feeds.append(summary)
+            if !feed.items.isEmpty {
+                outlines.append(
+                    OPMLOutline(title: feed.title, language: feed.language, urls: feed.urls, homePageURL: feed.homePageURL))
+                newest = max(newest, feed.updated)
+            }
+        }
+        if !outlines.isEmpty && !options.dryRun {
+            let bytes: [UInt8]
+            do {
+                bytes = try OPMLWriter.write(title: assembler.title(for: .all), outlines: outlines, dateCreated: newest)
+            } catch {
+                throw .encoding(path: "feeds.opml", reason: String(describing: error))
+            }
+            report.opml = .init(path: "feeds.opml", outcome: try publish(bytes, "feeds.opml", publisher))
+        }
+        report.diagnostics.sort { ($0.location.path, $0.location.line ?? 0) < ($1.location.path, $1.location.line ?? 0) }
+        return report
+    }
+
+    private func uniquePosts(_ selections: [FeedSelection]) -> [Post] {
+        var seen: Set<String> = []
+        return selections.flatMap(\.posts).filter { seen.insert($0.id).inserted }
+    }
+
+    private func encode(_ feed: Feed, as document: FeedDocument, path: String) throws(BuildError) -> [UInt8] {
+        do {
+            switch document {
+            case .rss: return try RSSWriter.write(feed, generator: generator)
+            case .atom: return try AtomWriter.write(feed, generator: generator)
+            case .json: return try JSONFeedWriter.write(feed)
+            }
+        } catch {
+            throw .encoding(path: path, reason: String(describing: error))
+        }
+    }
+
+    private func publish(_ bytes: [UInt8], _ path: String, _ publisher: Publisher) throws(BuildError)
+        -> BuildReport.FileOutcome
+    {
+        do {
+            return try publisher.publish(bytes, to: path) == .written ? .written : .unchanged
+        } catch {
+            throw .publish(error)
+        }
+    }
+}
+
+/// The three documents written for every feed.
+enum FeedDocument: CaseIterable {
+    case rss, atom, json
+
+    func path(in scope: FeedScope) -> String {
+        let name =
+            switch self {
+            case .rss: "rss.xml"
+            case .atom: "atom.xml"
+            case .json: "feed.json"
+            }
+        return scope.directory.isEmpty ? name : scope.directory + "/" + name
+    }
+}
+
+extension FeedScope {
+    func contains(_ post: Post) -> Bool {
+        switch self {
+        case .all: true
+        case .language(let tag): post.language == tag
+        }
+    }
+
+}
+
+/// A build that could not run at all.
+public enum BuildError: Error, CustomStringConvertible {
+    case site(SiteReadError)
+    case config(SiteConfigError)
+    case encoding(path: String, reason: String)
+    case publish(PublishError)
+
+    public var description: String {
+        switch self {
+        case .site(let error): error.description
+        case .config(let error): "\(error.file.rawValue)\(error.line.map { ":\($0)" } ?? ""): error: \(error)"
+        case .encoding(let path, let reason): "\(path): error: cannot encode: \(reason)"
+        case .publish(let error): error.description
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import FeedgenCore
+import FeedgenRender
+import Foundation
+
+/// Reads chosen posts again in full and renders their HTML and summary, in parallel.
+struct ItemRenderer: Sendable {
+    var site: URL
+    var config: SiteConfig
+    var siteVariables: [String: String]
+    var summaryLength: Int
+
+    struct Result: Sendable {
+        /// Nil when the post cannot be published.
+        var item: RenderedItem?
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Renders every post; `results[i]` belongs to `posts[i]`, so output does not depend on scheduling.
+    func render(_ posts: [Post]) async -> [Result] {
+        await withTaskGroup(of: (Int, Result).self) { group in
+            for (index, post) in posts.enumerated() {
+                group.addTask { (index, render(post)) }
+            }
+            var results = [Result](repeating: Result(item: nil, diagnostics: []), count: posts.count)
+            for await (index, result) in group { results[index] = result }
+            return results
+        }
+    }
+
+    func render(_ post: Post) -> Result {
+        let text: String
+        do {
+            text = try SourceText.decode(PostFileReader.readAll(site.appending(path: post.path))).text
+        } catch let error as SourceDecodingError {
+            return Result(item: nil, diagnostics: [Diagnostic(.error, at: SourceLocation(path: post.path, line: error.line), "\(error)")])
+        } catch {
+            return Result(item: nil, diagnostics: [Diagnostic(.error, at: SourceLocation(path: post.path), "\(error)")])
+        }
+        // Titles were repaired when the front matter was read; the body's repairs are reported here.
+        let repair = Mojibake.repair(text)
+        guard let split = FrontMatter.split(repair.text) else {
+            return Result(item: nil, diagnostics: [Diagnostic(.error, at: SourceLocation(path: post.path, line: 1), "the front matter changed while building")])
+        }
+        let context = RenderContext(
+            sourcePath: post.path, bodyLine: split.bodyLine, siteURL: config.url + config.baseurl,
+            postURL: post.url, siteVariables: siteVariables)
+        do {
+            let rendered = try PostRenderer.render(markdown: String(split.body), context: context)
+            var diagnostics = rendered.diagnostics
+            if let warning = repair.diagnostic(path: post.path, lines: split.bodyLine...) {
+                diagnostics.insert(warning, at: 0)
+            }
+            var summary = Summary.plainText(fromHTML: rendered.html, limit: summaryLength)
+            if let excerpt = post.excerpt {
+                var excerptContext = context
+                excerptContext.bodyLine = 1
+                if let html = try? PostRenderer.render(markdown: excerpt, context: excerptContext).html {
+                    summary = Summary.plainText(fromHTML: html, limit: summaryLength)
+                }
+            }
+            if rendered.html.allSatisfy(\.isWhitespace) {
+                diagnostics.append(Diagnostic(.error, at: SourceLocation(path: post.path, line: split.bodyLine), "the post has no content"))
+                return Result(item: nil, diagnostics: diagnostics)
+            }
+            return Result(item: RenderedItem(html: rendered.html, summary: summary), diagnostics: diagnostics)
+        } catch {
+            return Result(
+                item: nil,
+                diagnostics: [Diagnostic(.error, at: SourceLocation(path: post.path, line: split.bodyLine), "cannot render: \(error)")])
+        }
+    }
+}

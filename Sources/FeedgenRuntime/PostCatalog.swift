@@ -1,0 +1,132 @@
+import FeedgenCore
+import Foundation
+
+/// A post that could not be published, with what is known of where it would have gone.
+struct FailedPost: Sendable {
+    var path: String
+    /// The date of its file name (or front matter, when it was read).
+    var date: Date?
+    /// Nil when not even the file name tells the language: then it may belong in any language's feed.
+    var language: String?
+
+    /// Whether this post would have been in `selection`, had it not failed.
+    func belongs(in selection: FeedSelection) -> Bool {
+        if case .language(let tag) = selection.scope, let language, language != tag { return false }
+        guard selection.isTruncated, let oldest = selection.posts.last?.date, let date else { return true }
+        return date >= oldest
+    }
+}
+
+/// Reads the front matter of every post of a site, in parallel, into `Post` values.
+enum PostCatalog {
+    struct Loaded: Sendable {
+        var posts: [Post] = []
+        var failures: [FailedPost] = []
+        var diagnostics: [Diagnostic] = []
+        var unpublished = 0
+    }
+
+    /// Loads every post; results keep the order of `site.postPaths` whatever order the tasks finish in.
+    static func load(site: SiteReader.Site, context: PostLoader.Context) async -> Loaded {
+        let paths = site.postPaths
+        let chunkSize = max(16, paths.count / (ProcessInfo.processInfo.activeProcessorCount * 8) + 1)
+        let chunks = stride(from: 0, to: paths.count, by: chunkSize).map { $0..<min($0 + chunkSize, paths.count) }
+        let parts = await withTaskGroup(of: (Int, Loaded).self) { group in
+            for (index, range) in chunks.enumerated() {
+                group.addTask {
+                    var part = Loaded()
+                    for path in paths[range] { load(path, root: site.root, context: context, into: &part) }
+                    return (index, part)
+                }
+            }
+            var parts = [Loaded](repeating: Loaded(), count: chunks.count)
+            for await (index, part) in group { parts[index] = part }
+            return parts
+        }
+        return parts.reduce(into: Loaded()) { total, part in
+            total.posts += part.posts
+            total.failures += part.failures
+            total.diagnostics += part.diagnostics
+            total.unpublished += part.unpublished
+        }
+    }
+
+    private static func load(_ path: String, root: URL, context: PostLoader.Context, into part: inout Loaded) {
+        let fileName = String(path.split(separator: "/").last ?? "")
+        guard let name = PostFilename.parse(fileName) else {
+            part.diagnostics.append(
+                Diagnostic(.warning, at: SourceLocation(path: path),
+                           "not a post: the name does not start with YYYY-MM-DD- (Jekyll ignores it too)"))
+            return
+        }
+        guard PostFilename.isMarkdown(ext: name.ext) else {
+            part.diagnostics.append(
+                Diagnostic(.warning, at: SourceLocation(path: path),
+                           "left out: '\(name.ext)' is not a Markdown extension feedgen renders"))
+            return
+        }
+        func fail(_ diagnostic: Diagnostic) {
+            part.diagnostics.append(diagnostic)
+            part.failures.append(
+                FailedPost(path: path, date: JekyllDate.fromFilename(name, timeZone: context.site.timeZone),
+                           language: languageFromName(fileName, rules: context.languages)))
+        }
+        let url = root.appending(path: path)
+        var head: String
+        do {
+            head = try SourceText.decode(PostFileReader.readHead(url)).text
+        } catch let error as SourceDecodingError {
+            return fail(Diagnostic(.error, at: SourceLocation(path: path, line: error.line), "\(error)"))
+        } catch {
+            return fail(Diagnostic(.error, at: SourceLocation(path: path), "\(error)"))
+        }
+        let repair = Mojibake.repair(head)
+        if let warning = repair.diagnostic(path: path) {
+            part.diagnostics.append(warning)
+            head = repair.text
+        }
+        let frontMatter: FrontMatter
+        do {
+            frontMatter = try FrontMatter.parse(head)
+        } catch {
+            if error.reason == .missing {
+                part.diagnostics.append(
+                    Diagnostic(.warning, at: SourceLocation(path: path, line: 1),
+                               "not a post: no front matter ('---' block), so Jekyll copies it as a plain file"))
+                return
+            }
+            return fail(Diagnostic(.error, at: SourceLocation(path: path, line: error.line, column: error.column), "\(error)"))
+        }
+        let body = { () -> String in
+            guard let bytes = try? PostFileReader.readAll(url), let text = try? SourceText.decode(bytes).text,
+                let split = FrontMatter.split(Mojibake.repair(text).text)
+            else { return "" }
+            return String(split.body)
+        }
+        switch PostLoader.load(relativePath: path, frontMatter: frontMatter, body: body, context: context) {
+        case .post(let post, let warnings):
+            part.posts.append(post)
+            part.diagnostics += warnings
+        case .unpublished:
+            part.unpublished += 1
+        case .failed(let diagnostic):
+            fail(diagnostic)
+        }
+    }
+
+    /// The language a file name alone says, for placing a post whose front matter could not be read.
+    private static func languageFromName(_ fileName: String, rules: LanguageRules) -> String? {
+        let decision = LanguageDetector.detect(
+            frontMatter: nil, fileName: fileName, title: "", body: { "" }, siteDefault: "", rules: rules)
+        if case .marker = decision.reason { return decision.language }
+        return nil
+    }
+
+    /// For every post in `selected`, its translations: the other languages' posts of the same issue in `posts`.
+    static func translations(of selected: [Post], among posts: [Post]) -> [String: [Translation]] {
+        func candidate(_ post: Post) -> TranslationLinker.Candidate {
+            TranslationLinker.Candidate(id: post.id, issue: post.issue, language: post.language, url: post.url, title: post.title)
+        }
+        return TranslationLinker.translations(of: selected.map(candidate), among: posts.map(candidate))
+    }
+}

@@ -1,0 +1,54 @@
+import FeedgenCore
+import Foundation
+import Testing
+
+@Suite struct FeedAssemblerTests {
+    let site = SiteConfig(url: "https://letter.test", baseurl: "/harbour", title: "Harbour Notes", language: "en")
+
+    @Test func urlsFollowTheBaseURLAndTheLanguageFolder() {
+        let assembler = FeedAssembler(site: site, baseURL: FeedAssembler.defaultBaseURL(for: site))
+        #expect(assembler.baseURL == "https://letter.test/harbour/feeds/")
+        #expect(
+            assembler.urls(for: .language("pt-BR"))
+                == FeedURLs(
+                    rss: "https://letter.test/harbour/feeds/pt-br/rss.xml",
+                    atom: "https://letter.test/harbour/feeds/pt-br/atom.xml",
+                    json: "https://letter.test/harbour/feeds/pt-br/feed.json"))
+        #expect(assembler.urls(for: .all).json == "https://letter.test/harbour/feeds/feed.json")
+    }
+
+    @Test func titlesNameTheLanguageInItself() {
+        let assembler = FeedAssembler(site: site, baseURL: "https://cdn.test/f", titles: ["zh": "港湾简报"])
+        #expect(assembler.title(for: .all) == "Harbour Notes")
+        #expect(assembler.title(for: .language("fr")) == "Harbour Notes (français)")
+        #expect(assembler.title(for: .language("zh")) == "港湾简报")
+        #expect(assembler.urls(for: .all).rss == "https://cdn.test/f/rss.xml")
+    }
+
+    @Test func itemsCarryTheirRenderedContentAndTranslations() {
+        let date = Date(timeIntervalSince1970: 1_700_000_000)
+        let post = Post(
+            path: "_posts/2023-11-14-a.md", slug: "a", date: date, modified: date.addingTimeInterval(60), title: "A",
+            tags: ["t"], language: "fr", issue: IssueKey(series: "t", number: 1), url: "https://letter.test/a/",
+            id: "tag:letter.test,2023-11-14:a")
+        let missing = Post(
+            path: "_posts/2023-11-13-b.md", slug: "b", date: date, title: "B", language: "fr",
+            url: "https://letter.test/b/", id: "tag:letter.test,2023-11-13:b")
+        let selection = FeedPlanner.plan([post, missing], limit: 0)[1]
+        let translation = Translation(language: "en", url: "https://letter.test/a-en/", title: "A (en)")
+        let feed = FeedAssembler(site: site, baseURL: "https://letter.test/feeds/").feed(
+            for: selection, rendered: [post.id: RenderedItem(html: "<p>A</p>", summary: "A")],
+            translations: [post.id: [translation]])
+        #expect(feed.language == "fr")
+        #expect(feed.id == "https://letter.test/feeds/fr/atom.xml")
+        #expect(feed.updated == date.addingTimeInterval(60))
+        #expect(feed.authors == [Author(name: "Harbour Notes", uri: "https://letter.test/harbour/")])
+        #expect(
+            feed.items == [
+                FeedItem(
+                    id: post.id, url: post.url, title: "A", summary: "A", contentHTML: "<p>A</p>", published: date,
+                    updated: date.addingTimeInterval(60), authors: [], tags: ["t"], image: nil, language: "fr",
+                    translations: [translation])
+            ])
+    }
+}

@@ -1,0 +1,31 @@
+import FeedgenRuntime
+import Foundation
+import Testing
+
+@Suite struct PublisherTests {
+    @Test func writesThenLeavesUnchangedBytesAlone() throws {
+        let folder = try TemporaryDirectory()
+        let publisher = Publisher(root: folder.url)
+        #expect(try publisher.publish(Array("one".utf8), to: "fr/rss.xml") == .written)
+        #expect(try folder.read("fr/rss.xml") == "one")
+        let file = folder.url.appending(path: "fr/rss.xml").path
+        let before = try FileManager.default.attributesOfItem(atPath: file)[.systemFileNumber] as? Int
+        #expect(try publisher.publish(Array("one".utf8), to: "fr/rss.xml") == .unchanged)
+        let after = try FileManager.default.attributesOfItem(atPath: file)[.systemFileNumber] as? Int
+        #expect(before == after, "an unchanged file is not replaced")
+        #expect(try publisher.publish(Array("two".utf8), to: "fr/rss.xml") == .written)
+        #expect(try folder.read("fr/rss.xml") == "two")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.appending(path: "fr").path)
+        #expect(leftovers == ["rss.xml"], "no temporary file is left behind")
+    }
+
+    @Test func aFailedWriteNamesTheCall() throws {
+        let folder = try TemporaryDirectory(["blocker": "a file where a folder should be"])
+        let publisher = Publisher(root: folder.url)
+        #expect {
+            try publisher.publish([1], to: "blocker/rss.xml")
+        } throws: { error in
+            (error as? PublishError)?.call == "mkdir"
+        }
+    }
+}
