@@ -55,7 +55,8 @@ let package = Package(
         // The executable: calls FeedgenCLI.
         .executableTarget(name: "feedgen", dependencies: ["FeedgenCLI"]),
 
-        .testTarget(name: "FeedgenCoreTests", dependencies: ["FeedgenCore"]),
+        // Fixtures are read from disk by path (they hold a regeneration script too), not bundled.
+        .testTarget(name: "FeedgenCoreTests", dependencies: ["FeedgenCore"], exclude: ["Fixtures"]),
         .testTarget(name: "FeedgenRenderTests", dependencies: ["FeedgenRender", "Clibxml2"]),
         .testTarget(
             name: "FeedgenRuntimeTests",
