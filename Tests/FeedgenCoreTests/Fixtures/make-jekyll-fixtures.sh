@@ -3,6 +3,7 @@
 #   jekyll-urls.tsv         every post of a copy of ../shared/corpus/dair-ai: path, post.url, post.date
 #   jekyll-styles.tsv       a small made-up site built once per permalink style, with front-matter
 #                           permalink/categories/slug/date and a baseurl
+#   jekyll-functions.json   Jekyll's own slugify, escape_path, sanitize_url and parse_date on chosen inputs
 # Usage: Tests/FeedgenCoreTests/Fixtures/make-jekyll-fixtures.sh   (from anywhere; needs `jekyll`)
 set -euo pipefail
 
@@ -86,4 +87,6 @@ styles=(date pretty ordinal none weekdate '/:categories/:title/' \
         grep -v '^[[:space:]]*$' "$site/_site/fixture-urls.txt" | LC_ALL=C sort | sed "s|^|$style	|"
     done
 } >"$here/jekyll-styles.tsv"
-echo "wrote $here/jekyll-urls.tsv and $here/jekyll-styles.tsv"
+# 3. Jekyll's functions themselves, called from Ruby with Jekyll loaded.
+ruby "$here/jekyll-functions.rb" >"$here/jekyll-functions.json"
+echo "wrote jekyll-urls.tsv, jekyll-styles.tsv and jekyll-functions.json in $here"
