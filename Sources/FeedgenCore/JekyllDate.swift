@@ -26,13 +26,20 @@ public enum JekyllDate {
     /// Anything else throws `unsupportedFormat`, where Ruby's heuristics might have guessed something.
     public static func parse(_ value: String, timeZone: TimeZone) throws -> Date {
         let pattern =
-            /^\s*([+-]?[0-9]+)([-\/])([0-9]{1,2})\2([0-9]{1,2})(?:(?:[Tt]|\s+)([0-9]{1,2}):([0-9]{1,2})(?::([0-9]{1,2})(?:[.,]([0-9]+))?)?(?:\s*([AaPp])\.?[Mm]\.?)?)?(?:\s*([A-Za-z]+|[+-][0-9:]+))?\s*$/
+            #/
+            ^ \s* ([+-]?[0-9]+) ([-\/]) ([0-9]{1,2}) \2 ([0-9]{1,2})
+            (?: (?:[Tt]|\s+) ([0-9]{1,2}) : ([0-9]{1,2}) (?: : ([0-9]{1,2}) (?:[.,] ([0-9]+))? )?
+                (?: \s* ([AaPp]) \.? [Mm] \.? )? )?
+            (?: \s* ([A-Za-z]+|[+-][0-9:]+) )? \s* $
+            /#
         guard !value.allSatisfy(\.isWhitespace) else { throw JekyllDateError(value: value, reason: .noTimeInformation) }
         guard let match = value.wholeMatch(of: pattern) else {
             throw JekyllDateError(value: value, reason: .unsupportedFormat)
         }
-        let (_, yearText, separator, monthText, dayText, hourText, minuteText, secondText, fractionText, meridian,
-            zone) = match.output
+        let (
+            _, yearText, separator, monthText, dayText, hourText, minuteText, secondText, fractionText, meridian,
+            zone
+        ) = match.output
         var year = Int(yearText) ?? 0
         let unsigned = yearText.first.map { $0.isNumber } ?? false
         if separator == "/" && (!unsigned || yearText.count < 3) {
@@ -63,7 +70,10 @@ public enum JekyllDate {
     public static func parseFrontMatter(_ scalar: String, isPlain: Bool, timeZone: TimeZone) throws -> Date {
         // Psych's `ScalarScanner::TIME`.
         let timestamp =
-            /^(-?[0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[Tt]|\s+)([0-9]{1,2}):([0-9]{2}):([0-9]{2})(?:\.[0-9]*)?(?:\s*(Z|[-+][0-9]{1,2}:?(?:[0-9]{2})?))?$/
+            #/
+            ^ (-?[0-9]{4}) - ([0-9]{1,2}) - ([0-9]{1,2}) (?:[Tt]|\s+) ([0-9]{1,2}) : ([0-9]{2}) : ([0-9]{2})
+            (?:\.[0-9]*)? (?: \s* (Z|[-+][0-9]{1,2}:?(?:[0-9]{2})?) )? $
+            /#
         guard isPlain, let match = scalar.wholeMatch(of: timestamp) else {
             return try parse(scalar, timeZone: timeZone)
         }
@@ -100,7 +110,8 @@ public enum JekyllDate {
         guard (0...24).contains(hour) else { throw fail(.hourOutOfRange(hour)) }
         guard (0...59).contains(minute), hour < 24 || minute == 0 else { throw fail(.minuteOutOfRange(minute)) }
         guard (0...60).contains(second), hour < 24 || second == 0 else { throw fail(.secondOutOfRange(second)) }
-        let wall = Int64(CivilDate.days(year: year, month: month, day: day)) * 86_400
+        let wall =
+            Int64(CivilDate.days(year: year, month: month, day: day)) * 86_400
             + Int64(hour * 3600 + minute * 60 + second)
         let seconds = offset.map { wall - Int64($0) } ?? CivilDate.instant(wall: wall, in: timeZone)
         return Date(timeIntervalSince1970: Double(seconds) + fraction)

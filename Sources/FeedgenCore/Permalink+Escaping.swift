@@ -9,16 +9,22 @@ extension Permalink {
     public static func escapePath(_ path: String) -> String {
         // `%r!^[a-zA-Z0-9./-]+$!.match?(path)`: Ruby's anchors match at every line, so one such line suffices.
         let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789./-".utf8)
-        if path.isEmpty || path.utf8.split(separator: UInt8(ascii: "\n")).contains(where: { $0.allSatisfy(safe.contains) }) {
+        if path.isEmpty
+            || path.utf8.split(separator: UInt8(ascii: "\n")).contains(where: { $0.allSatisfy(safe.contains) })
+        {
             return path
         }
         let parts = URIParts(path)
         var result = ""
         if let scheme = parts.scheme { result += percentEncode(scheme, keeping: schemeBytes) + ":" }
-        if let authority = parts.authority { result += "//" + percentEncode(authority, keeping: pcharBytes.union("[:]".utf8)) }
+        if let authority = parts.authority {
+            result += "//" + percentEncode(authority, keeping: pcharBytes.union("[:]".utf8))
+        }
         result += percentEncode(parts.path, keeping: pcharBytes.union("/".utf8))
         if let query = parts.query { result += "?" + percentEncode(query, keeping: pcharBytes.union("/?".utf8)) }
-        if let fragment = parts.fragment { result += "#" + percentEncode(fragment, keeping: pcharBytes.union("/?".utf8)) }
+        if let fragment = parts.fragment {
+            result += "#" + percentEncode(fragment, keeping: pcharBytes.union("/?".utf8))
+        }
         // `.sub("#", "%23")`
         if let hash = result.firstIndex(of: "#") { result.replaceSubrange(hash...hash, with: "%23") }
         return result
@@ -34,9 +40,10 @@ extension Permalink {
     }
 
     /// Replaces each non-overlapping two-scalar sequence `first second`, left to right, as Ruby's `gsub` does.
-    private static func replace(_ scalars: [Unicode.Scalar], _ first: Unicode.Scalar, _ second: Unicode.Scalar,
-        with replacement: [Unicode.Scalar]) -> [Unicode.Scalar]
-    {
+    private static func replace(
+        _ scalars: [Unicode.Scalar], _ first: Unicode.Scalar, _ second: Unicode.Scalar,
+        with replacement: [Unicode.Scalar]
+    ) -> [Unicode.Scalar] {
         var result: [Unicode.Scalar] = []
         var index = 0
         while index < scalars.count {

@@ -97,8 +97,9 @@ public enum Permalink {
         // `relative_path.sub(%r!_posts.*!, "")`, unless the path starts with `_posts`.
         if !relativePath.hasPrefix("_posts"), let range = relativePath.range(of: "_posts") {
             let basename = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
-            add(relativePath[..<range.lowerBound].split(separator: "/").map(String.init)
-                .filter { !$0.isEmpty && $0 != "_posts" && $0 != basename })
+            add(
+                relativePath[..<range.lowerBound].split(separator: "/").map(String.init)
+                    .filter { !$0.isEmpty && $0 != "_posts" && $0 != basename })
         }
         add(frontMatterCategories)
         if let frontMatterCategory { add([frontMatterCategory]) }
@@ -157,7 +158,8 @@ public enum Permalink {
         case "w_day": return String(time.isoWeekday)
         case "short_day": return String(dayNames[time.isoWeekday - 1].prefix(3))
         case "long_day": return dayNames[time.isoWeekday - 1]
-        case "y_day": return String(repeating: "0", count: max(0, 3 - String(time.dayOfYear).count)) + String(time.dayOfYear)
+        case "y_day":
+            return String(repeating: "0", count: max(0, 3 - String(time.dayOfYear).count)) + String(time.dayOfYear)
         case "output_ext": return input.outputExt
         case "path": return cleanedRelativePath(relativePath)
         default: return ""

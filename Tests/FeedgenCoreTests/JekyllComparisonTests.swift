@@ -20,9 +20,12 @@ import Testing
                 let date = try #require(JekyllDate.fromFilename(parsed, timeZone: utc))
                 let input = PermalinkInput(
                     date: date, timeZone: utc, slug: parsed.slug,
-                    categories: Permalink.categories(relativePath: path, frontMatterCategory: nil, frontMatterCategories: []),
+                    categories: Permalink.categories(
+                        relativePath: path, frontMatterCategory: nil, frontMatterCategories: []),
                     relativePath: path)
-                ours[path] = (Permalink.path(for: input, pattern: "/:categories/:title/"), JekyllFixtures.rubyTime(date, in: utc))
+                ours[path] = (
+                    Permalink.path(for: input, pattern: "/:categories/:title/"), JekyllFixtures.rubyTime(date, in: utc)
+                )
             }
         }
         #expect(expected.count == 95)
@@ -45,12 +48,14 @@ import Testing
     }
 
     static let frontMatter: [String: FrontMatter] = [
-        "_posts/2020-01-05-fm-permalink-template.md": FrontMatter(permalink: "/custom/:categories/:year/:i_month/:i_day/:title:output_ext"),
+        "_posts/2020-01-05-fm-permalink-template.md": FrontMatter(
+            permalink: "/custom/:categories/:year/:i_month/:i_day/:title:output_ext"),
         "_posts/2020-01-06-fm-permalink-fixed.md": FrontMatter(permalink: "/fixed/Path With Space/"),
         "_posts/2020-01-07-fm-permalink-style-name.md": FrontMatter(permalink: "pretty"),
         "_posts/2020-01-08-fm-slug.md": FrontMatter(slug: "Custom Slug! (v2)"),
         "_posts/2020-01-09-fm-categories-list.md": FrontMatter(categories: ["Foo", "Bar Baz", "foo", "C#"]),
-        "_posts/2020-01-10-fm-categories-string.md": FrontMatter(categories: Permalink.splitWords("Alpha  beta,gamma Alpha")),
+        "_posts/2020-01-10-fm-categories-string.md": FrontMatter(
+            categories: Permalink.splitWords("Alpha  beta,gamma Alpha")),
         "_posts/2020-01-11-fm-category.md": FrontMatter(category: "Solo Cat", categories: ["first"]),
         "_posts/2020-01-12-fm-date-offset.md": FrontMatter(date: ("2020-01-12 23:30:00 -0800", true)),
         "_posts/2020-01-13-fm-date-quoted.md": FrontMatter(date: ("2020-01-13 23:30", false)),
@@ -68,14 +73,16 @@ import Testing
             let (pattern, path) = (row[0], row[1])
             let parsed = try #require(PostFilename.parse(path), "\(path)")
             let matter = Self.frontMatter[path] ?? FrontMatter()
-            let date = try matter.date.map { try JekyllDate.parseFrontMatter($0.0, isPlain: $0.1, timeZone: zone) }
+            let date =
+                try matter.date.map { try JekyllDate.parseFrontMatter($0.0, isPlain: $0.1, timeZone: zone) }
                 ?? #require(JekyllDate.fromFilename(parsed, timeZone: zone))
             let input = PermalinkInput(
                 date: date, timeZone: zone, slug: parsed.slug, frontMatterSlug: matter.slug,
                 categories: Permalink.categories(
                     relativePath: path, frontMatterCategory: matter.category, frontMatterCategories: matter.categories),
                 relativePath: path)
-            let url = matter.permalink.map { Permalink.path(for: input, frontMatterPermalink: $0) }
+            let url =
+                matter.permalink.map { Permalink.path(for: input, frontMatterPermalink: $0) }
                 ?? Permalink.path(for: input, pattern: pattern)
             #expect(url == row[2], "\(pattern) \(path)")
             #expect(JekyllFixtures.rubyTime(date, in: zone) == row[3], "\(path)")

@@ -17,7 +17,9 @@ import Testing
 
     @Test func filenameDayPastMonthEndRollsOverAndBadMonthIsNil() throws {
         let leap = try #require(PostFilename.parse("2019-02-29-x.md"))
-        #expect(JekyllDate.fromFilename(leap, timeZone: utc).map { JekyllFixtures.rubyTime($0, in: utc) } == "2019-03-01 00:00:00 +0000")
+        #expect(
+            JekyllDate.fromFilename(leap, timeZone: utc).map { JekyllFixtures.rubyTime($0, in: utc) }
+                == "2019-03-01 00:00:00 +0000")
         #expect(JekyllDate.fromFilename(try #require(PostFilename.parse("2020-13-01-x.md")), timeZone: utc) == nil)
         #expect(JekyllDate.fromFilename(try #require(PostFilename.parse("2020-02-32-x.md")), timeZone: utc) == nil)
     }
@@ -35,9 +37,13 @@ import Testing
 
     @Test func daylightSavingGapsAndRepeatsAsRuby() throws {
         // 02:30 does not exist on 8 March 2020 in New York: Ruby reads it as 03:30 EDT.
-        #expect(JekyllFixtures.rubyTime(try JekyllDate.parse("2020-03-08 02:30", timeZone: newYork), in: newYork) == "2020-03-08 03:30:00 -0400")
+        #expect(
+            JekyllFixtures.rubyTime(try JekyllDate.parse("2020-03-08 02:30", timeZone: newYork), in: newYork)
+                == "2020-03-08 03:30:00 -0400")
         // 01:30 happens twice on 1 November 2020: Ruby takes the second, in EST.
-        #expect(JekyllFixtures.rubyTime(try JekyllDate.parse("2020-11-01 01:30", timeZone: newYork), in: newYork) == "2020-11-01 01:30:00 -0500")
+        #expect(
+            JekyllFixtures.rubyTime(try JekyllDate.parse("2020-11-01 01:30", timeZone: newYork), in: newYork)
+                == "2020-11-01 01:30:00 -0500")
     }
 
     @Test func errorsSayWhatIsWrong() {
@@ -47,7 +53,9 @@ import Testing
         #expect(throws: JekyllDateError(value: "16 March 2020", reason: .unsupportedFormat)) {
             try JekyllDate.parse("16 March 2020", timeZone: utc)
         }
-        #expect(throws: JekyllDateError(value: "", reason: .noTimeInformation)) { try JekyllDate.parse("", timeZone: utc) }
+        #expect(throws: JekyllDateError(value: "", reason: .noTimeInformation)) {
+            try JekyllDate.parse("", timeZone: utc)
+        }
         #expect(
             JekyllDateError(value: "2020-03-16 25:00", reason: .hourOutOfRange(25)).description
                 == "invalid date '2020-03-16 25:00': hour 25 is not between 0 and 24")
@@ -55,9 +63,15 @@ import Testing
 
     @Test func plainYAMLTimestampWithoutOffsetIsUTC() throws {
         // Psych makes an unquoted `2020-03-16 10:30:00` a UTC time; quoted, it is read in the site zone.
-        #expect(seconds(try JekyllDate.parseFrontMatter("2020-03-16 10:30:00", isPlain: true, timeZone: newYork)) == 1_584_354_600)
-        #expect(seconds(try JekyllDate.parseFrontMatter("2020-03-16 10:30:00", isPlain: false, timeZone: newYork)) == 1_584_369_000)
-        #expect(seconds(try JekyllDate.parseFrontMatter("2020-03-16 10:30:00.5", isPlain: true, timeZone: utc)) == 1_584_354_600)
+        #expect(
+            seconds(try JekyllDate.parseFrontMatter("2020-03-16 10:30:00", isPlain: true, timeZone: newYork))
+                == 1_584_354_600)
+        #expect(
+            seconds(try JekyllDate.parseFrontMatter("2020-03-16 10:30:00", isPlain: false, timeZone: newYork))
+                == 1_584_369_000)
+        #expect(
+            seconds(try JekyllDate.parseFrontMatter("2020-03-16 10:30:00.5", isPlain: true, timeZone: utc))
+                == 1_584_354_600)
     }
 
     /// `Utils.parse_date` on every recorded input and zone: the same instant (to the microsecond),
@@ -65,10 +79,10 @@ import Testing
     @Test func matchesJekyllParseDate() throws {
         let refused: Set<String> = ["2020-03-16 10:30 a.m."]
         let cases = try JekyllFixtures.functions()
-        for item in cases.parse_date {
+        for item in cases.parseDate {
             compare(item, refused: refused) { try JekyllDate.parse(item.input, timeZone: $0) }
         }
-        for item in cases.front_matter_date {
+        for item in cases.frontMatterDate {
             compare(item, refused: []) { try JekyllDate.parseFrontMatter(item.input, isPlain: true, timeZone: $0) }
         }
     }
@@ -82,7 +96,8 @@ import Testing
         case (.success(let date), let expected?):
             // A Double holds today's instants to about a microsecond.
             let micros = Int64((date.timeIntervalSince1970 * 1e6).rounded())
-            #expect(micros == expected * 1_000_000 + Int64((item.nanoseconds ?? 0) / 1000), "\(item.input) in \(item.zone)")
+            #expect(
+                micros == expected * 1_000_000 + Int64((item.nanoseconds ?? 0) / 1000), "\(item.input) in \(item.zone)")
             #expect(JekyllFixtures.rubyTime(date, in: zone) == item.local, "\(item.input) in \(item.zone)")
         case (.failure, nil):
             break

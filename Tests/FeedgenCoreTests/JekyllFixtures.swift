@@ -11,7 +11,8 @@ enum JekyllFixtures {
     static let corpus = packageRoot.appendingPathComponent("../shared/corpus/dair-ai").standardizedFileURL
 
     static func text(_ name: String) throws -> String {
-        try String(contentsOf: packageRoot.appendingPathComponent("Tests/FeedgenCoreTests/Fixtures/\(name)"), encoding: .utf8)
+        try String(
+            contentsOf: packageRoot.appendingPathComponent("Tests/FeedgenCoreTests/Fixtures/\(name)"), encoding: .utf8)
     }
 
     /// The tab-separated rows of a fixture, without its `#` header line.
@@ -41,14 +42,16 @@ enum JekyllFixtures {
             var error: String?
         }
         var slugify: [Slugify]
-        var escape_path: [Pair]
-        var sanitize_url: [Pair]
-        var parse_date: [DateResult]
-        var front_matter_date: [DateResult]
+        var escapePath: [Pair]
+        var sanitizeUrl: [Pair]
+        var parseDate: [DateResult]
+        var frontMatterDate: [DateResult]
     }
 
     static func functions() throws -> Functions {
-        try JSONDecoder().decode(Functions.self, from: Data(text("jekyll-functions.json").utf8))
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode(Functions.self, from: Data(text("jekyll-functions.json").utf8))
     }
 
     /// `date.strftime("%Y-%m-%d %H:%M:%S %z")` in `zone`, as the fixtures print `post.date`.

@@ -4,11 +4,16 @@ import Testing
 
 @Suite struct SlugifyTests {
     @Test func prettyCasedKeepsJekyllsPunctuation() {
-        #expect(Slugify.slugify("NLP_Newsletter_NLP_7[ZH].md", mode: .pretty, cased: true) == "NLP_Newsletter_NLP_7-ZH-.md")
-        #expect(Slugify.slugify("NLP_Newsletter_NLP_8[ZH].md ", mode: .pretty, cased: true) == "NLP_Newsletter_NLP_8-ZH-.md")
+        #expect(
+            Slugify.slugify("NLP_Newsletter_NLP_7[ZH].md", mode: .pretty, cased: true) == "NLP_Newsletter_NLP_7-ZH-.md")
+        #expect(
+            Slugify.slugify("NLP_Newsletter_NLP_8[ZH].md ", mode: .pretty, cased: true) == "NLP_Newsletter_NLP_8-ZH-.md"
+        )
         #expect(Slugify.slugify("TL;DR_DistillBERT", mode: .pretty, cased: true) == "TL;DR_DistillBERT")
         #expect(Slugify.slugify("NLP_Newsletter_#1_[FR]", mode: .pretty, cased: true) == "NLP_Newsletter_-1_-FR")
-        #expect(Slugify.slugify("NLP_Research_Highlights_—_Issue_#1", mode: .pretty, cased: true) == "NLP_Research_Highlights_-_Issue_-1")
+        #expect(
+            Slugify.slugify("NLP_Research_Highlights_—_Issue_#1", mode: .pretty, cased: true)
+                == "NLP_Research_Highlights_-_Issue_-1")
         #expect(Slugify.slugify("NLP简报（Issue#5）：GPT-2、JAX", mode: .pretty, cased: true) == "NLP简报-Issue-5-GPT-2-JAX")
     }
 
