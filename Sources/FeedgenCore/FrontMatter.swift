@@ -105,6 +105,13 @@ public struct FrontMatter {
         return value.isEmpty ? nil : value
     }
 
+    /// Whether the field is an unquoted scalar: YAML resolves an unquoted `2020-03-16 10:30:00` as a UTC
+    /// timestamp before Jekyll sees it, while a quoted one is read in the site's zone.
+    public func isPlainScalar(_ key: String) -> Bool {
+        guard case .scalar(let scalar)? = fields[key] else { return false }
+        return scalar.style == .plain
+    }
+
     /// The 1-based line of the file where the field's value starts, when known.
     public func line(of key: String, yamlStartLine: Int = 2) -> Int? {
         fields[key]?.mark.map { $0.line + yamlStartLine - 1 }

@@ -53,7 +53,8 @@ public enum PostLoader {
         var date = fileDate
         if let value = frontMatter.string("date") {
             do {
-                date = try JekyllDate.parse(value, timeZone: site.timeZone)
+                date = try JekyllDate.parseFrontMatter(
+                    value, isPlain: frontMatter.isPlainScalar("date"), timeZone: site.timeZone)
             } catch {
                 return failure("invalid date '\(value)': \(error)", key: "date")
             }
@@ -62,7 +63,8 @@ public enum PostLoader {
         if let value = frontMatter.string("last_modified_at") ?? frontMatter.string("modified") {
             let key = frontMatter.string("last_modified_at") != nil ? "last_modified_at" : "modified"
             do {
-                modified = try JekyllDate.parse(value, timeZone: site.timeZone)
+                modified = try JekyllDate.parseFrontMatter(
+                    value, isPlain: frontMatter.isPlainScalar(key), timeZone: site.timeZone)
             } catch {
                 warnings.append(
                     Diagnostic(.warning, at: SourceLocation(path: relativePath, line: frontMatter.line(of: key)),
@@ -105,8 +107,14 @@ public enum PostLoader {
 
         let input = PermalinkInput(
             date: date, timeZone: site.timeZone, slug: name.slug, frontMatterSlug: frontMatter.string("slug"),
-            frontMatterTitle: frontMatter.string("title"), categories: categories)
-        let path = Permalink.path(for: input, pattern: frontMatter.string("permalink") ?? site.permalink)
+            frontMatterTitle: frontMatter.string("title"), categories: categories, relativePath: relativePath)
+        // Jekyll reads a front-matter `permalink:` as a template, never as a style name (`pretty` gives `/pretty`).
+        let path =
+            if let permalink = frontMatter.string("permalink") {
+                Permalink.path(for: input, frontMatterPermalink: permalink)
+            } else {
+                Permalink.path(for: input, pattern: site.permalink)
+            }
         let post = Post(
             path: relativePath, slug: name.slug, date: date, modified: modified, title: title,
             categories: categories, tags: tags, authors: authors,
