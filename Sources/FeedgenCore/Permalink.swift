@@ -114,13 +114,31 @@ public enum Permalink {
     /// `URL#generate_url_from_drop`: each `:name` is replaced by its escaped value. "We include underscores in
     /// keys to allow for 'i_month'", so a name ending in `_` that is not a key loses that one `_` (`:month_:day`).
     static func generate(_ template: String, input: PermalinkInput) -> String {
+        // Every `:[a-z_]+` run, scanned by hand: a Regex literal is rebuilt at each call, which showed in profiles.
         var values: [String: String] = [:]
-        return template.replacing(/:([a-z_]+)/) { match in
-            guard let name = resolve(String(match.output.1)) else { return String(match.output.0) }
+        var result = ""
+        var index = template.startIndex
+        while index < template.endIndex {
+            let character = template[index]
+            index = template.index(after: index)
+            guard character == ":" else {
+                result.append(character)
+                continue
+            }
+            let nameStart = index
+            while index < template.endIndex, template[index] == "_" || ("a"..."z").contains(template[index]) {
+                index = template.index(after: index)
+            }
+            let matched = String(template[nameStart..<index])
+            guard !matched.isEmpty, let name = resolve(matched) else {
+                result += ":" + matched
+                continue
+            }
             if values[name] == nil { values[name] = escapePath(value(of: name, input: input)) }
             // `match.sub!(":#{winner}", replacement)` keeps the `_` that was not part of the name.
-            return values[name]! + (name.count < match.output.1.count ? "_" : "")
+            result += values[name]! + (name.count < matched.count ? "_" : "")
         }
+        return result
     }
 
     /// The known placeholder a matched `[a-z_]+` stands for: itself, or itself less one trailing `_`

@@ -66,7 +66,7 @@ public enum SiteConfigParser {
     private static func mapping(_ yaml: String, file: SiteConfigError.File) throws(SiteConfigError) -> [String: Node] {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
             throw SiteConfigError(file: file, yamlError: error)
         } catch {
