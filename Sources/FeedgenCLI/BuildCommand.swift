@@ -32,11 +32,18 @@ public struct BuildCommand: AsyncParsableCommand {
             printError(resolved.displayed(diagnostic).description)
         }
         for kept in report.kept {
-            let folder = kept.scope.directory.isEmpty ? resolved.outLabel : "\(resolved.outLabel)/\(kept.scope.directory)"
-            let missing = kept.missing.map { resolved.displayed(Diagnostic(.error, at: SourceLocation(path: $0), "")).location.path }
-            printError("\(folder): warning: kept the published \(kept.scope.label) feed: it would lack \(missing.joined(separator: ", "))")
+            let folder =
+                kept.scope.directory.isEmpty ? resolved.outLabel : "\(resolved.outLabel)/\(kept.scope.directory)"
+            let missing = kept.missing.map {
+                resolved.displayed(Diagnostic(.error, at: SourceLocation(path: $0), "")).location.path
+            }
+            printError(
+                "\(folder): warning: kept the published \(kept.scope.label) feed: it would lack \(missing.joined(separator: ", "))"
+            )
         }
-        print(BuildSummary(report: report, siteLabel: resolved.siteLabel, outLabel: resolved.outLabel).text, terminator: "")
+        print(
+            BuildSummary(report: report, siteLabel: resolved.siteLabel, outLabel: resolved.outLabel).text,
+            terminator: "")
         if report.hasErrors { throw ExitCode.failure }
     }
 }

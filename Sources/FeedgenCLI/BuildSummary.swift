@@ -18,7 +18,9 @@ struct BuildSummary {
             case .all: name = "(all)"
             case .language(let tag): name = tag
             }
-            lines.append(pad(name, 10) + pad("\(feed.posts)", 7, right: true) + pad("\(feed.items)", 7, right: true) + "  " + outcomes(feed.files))
+            lines.append(
+                pad(name, 10) + pad("\(feed.posts)", 7, right: true) + pad("\(feed.items)", 7, right: true) + "  "
+                    + outcomes(feed.files))
         }
         if let opml = report.opml { lines.append("feeds.opml: \(opml.outcome.rawValue)") }
         let files = report.feeds.flatMap(\.files) + (report.opml.map { [$0] } ?? [])
@@ -42,7 +44,8 @@ struct BuildSummary {
     private func outcomes(_ files: [BuildReport.FileResult]) -> String {
         let distinct = Set(files.map(\.outcome))
         if distinct.count == 1, let only = distinct.first { return "\(files.count) \(only.rawValue)" }
-        return files.map { "\($0.path.split(separator: "/").last ?? ""): \($0.outcome.rawValue)" }.joined(separator: ", ")
+        return files.map { "\($0.path.split(separator: "/").last ?? ""): \($0.outcome.rawValue)" }.joined(
+            separator: ", ")
     }
 
     private func pad(_ text: String, _ width: Int, right: Bool = false) -> String {

@@ -7,7 +7,8 @@ import Foundation
 public struct CheckCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Report problems in a site's posts (YAML, dates, authors, mojibake, unsafe HTML, Liquid) without building.",
+        abstract:
+            "Report problems in a site's posts (YAML, dates, authors, mojibake, unsafe HTML, Liquid) without building.",
         discussion: """
             Every post is read and rendered, not only the newest: --limit does not apply. \
             Exit status: 0 when no post has an error (warnings are printed but allowed), 1 otherwise.
@@ -45,7 +46,9 @@ public struct CheckCommand: AsyncParsableCommand {
         let errors = report.diagnostics.filter { $0.severity == .error }.count
         let warnings = report.diagnostics.count - errors
         let checked = report.feeds.first { $0.scope == .all }?.items ?? 0
-        print("Checked \(report.postsRead) post files of \(resolved.siteLabel): \(checked) publishable; \(errors) errors, \(warnings) warnings")
+        print(
+            "Checked \(report.postsRead) post files of \(resolved.siteLabel): \(checked) publishable; \(errors) errors, \(warnings) warnings"
+        )
         if errors > 0 { throw ExitCode.failure }
     }
 }

@@ -35,11 +35,15 @@ public struct FrontMatter {
                 // Jekyll reads YAML with Psych, where a repeated top-level key silently takes the last value.
                 // Yams refuses the document, so drop the earlier definitions and say so.
                 guard let (reduced, dropped) = dropEarlierDefinitions(of: keys, in: yaml) else {
-                    throw FrontMatterError(yamlError: .duplicatedKeysInMapping(duplicates: keys, context: context),
-                                           yamlStartLine: 2)
+                    throw FrontMatterError(
+                        yamlError: .duplicatedKeysInMapping(duplicates: keys, context: context),
+                        yamlStartLine: 2)
                 }
                 yaml = reduced
-                warnings += dropped.map { FrontMatterWarning(line: $0.line + 1, message: "duplicate key '\($0.key)': the later value wins, as in Jekyll") }
+                warnings += dropped.map {
+                    FrontMatterWarning(
+                        line: $0.line + 1, message: "duplicate key '\($0.key)': the later value wins, as in Jekyll")
+                }
             } catch let error as YamlError {
                 throw FrontMatterError(yamlError: error, yamlStartLine: 2)
             } catch {
@@ -60,7 +64,9 @@ public struct FrontMatter {
     }
 
     /// Blanks every top-level definition of `keys` but the last (keeping line numbers), or nil if none was found.
-    private static func dropEarlierDefinitions(of keys: [String], in yaml: String) -> (String, [(key: String, line: Int)])? {
+    private static func dropEarlierDefinitions(of keys: [String], in yaml: String) -> (
+        String, [(key: String, line: Int)]
+    )? {
         var lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var dropped: [(key: String, line: Int)] = []
         for key in keys {
@@ -146,7 +152,9 @@ public struct FrontMatter {
 extension Substring {
     fileprivate func trimmingTrailingWhitespace() -> Substring {
         var end = endIndex
-        while end > startIndex, let previous = self[..<end].last, previous == " " || previous == "\t" || previous == "\r" {
+        while end > startIndex, let previous = self[..<end].last,
+            previous == " " || previous == "\t" || previous == "\r"
+        {
             end = index(before: end)
         }
         return self[startIndex..<end]

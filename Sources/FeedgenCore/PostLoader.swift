@@ -67,8 +67,9 @@ public enum PostLoader {
                     value, isPlain: frontMatter.isPlainScalar(key), timeZone: site.timeZone)
             } catch {
                 warnings.append(
-                    Diagnostic(.warning, at: SourceLocation(path: relativePath, line: frontMatter.line(of: key)),
-                               "ignoring invalid '\(key)' date '\(value)': \(error)"))
+                    Diagnostic(
+                        .warning, at: SourceLocation(path: relativePath, line: frontMatter.line(of: key)),
+                        "ignoring invalid '\(key)' date '\(value)': \(error)"))
             }
         }
 
@@ -78,13 +79,15 @@ public enum PostLoader {
                 let known = site.authors.keys.sorted().joined(separator: ", ")
                 let line = frontMatter.line(of: "author") ?? frontMatter.line(of: "authors")
                 return .failed(
-                    Diagnostic(.error, at: SourceLocation(path: relativePath, line: line),
-                               "unknown author '\(key)': not in _data/authors.yml (known: \(known))"))
+                    Diagnostic(
+                        .error, at: SourceLocation(path: relativePath, line: line),
+                        "unknown author '\(key)': not in _data/authors.yml (known: \(known))"))
             }
             if !authors.contains(author) { authors.append(author) }
         }
 
-        let title = (frontMatter.string("title")?.trimmingCharacters(in: .whitespacesAndNewlines))
+        let title =
+            (frontMatter.string("title")?.trimmingCharacters(in: .whitespacesAndNewlines))
             .flatMap { $0.isEmpty ? nil : $0 } ?? titleFromSlug(name.slug)
         let tags = frontMatter.list("tags") + frontMatter.list("tag")
         let categories = Permalink.categories(
@@ -98,8 +101,11 @@ public enum PostLoader {
             siteDefault: site.language ?? "en", rules: context.languages)
         if let declared, decision.reason != .frontMatter {
             warnings.append(
-                Diagnostic(.warning, at: SourceLocation(path: relativePath, line: frontMatter.line(of: "lang") ?? frontMatter.line(of: "language")),
-                           "'\(declared)' is not a BCP 47 language tag; using '\(decision.language)'"))
+                Diagnostic(
+                    .warning,
+                    at: SourceLocation(
+                        path: relativePath, line: frontMatter.line(of: "lang") ?? frontMatter.line(of: "language")),
+                    "'\(declared)' is not a BCP 47 language tag; using '\(decision.language)'"))
         }
         let issue = IssueDetector.issue(
             frontMatterIssue: frontMatter.fields["issue"]?.int, title: title, fileName: fileName,

@@ -47,7 +47,9 @@ public enum SiteReader {
         return first == "." || first == "_" || first == "#" || first == "~" || name.hasSuffix("~")
     }
 
-    private static func collectPosts(in directory: URL, relative: String, excluded: [String], into paths: inout [String]) {
+    private static func collectPosts(
+        in directory: URL, relative: String, excluded: [String], into paths: inout [String]
+    ) {
         let postsFolder = relative.isEmpty ? "_posts" : relative + "/_posts"
         listFiles(directory.appending(path: "_posts"), relative: postsFolder, into: &paths)
         for name in entries(of: directory) where !isSpecial(name) {

@@ -6,8 +6,10 @@ import Testing
     static let site: [String: String] = [
         "_config.yml": "title: Test Letter\nurl: https://letter.test\ntimezone: UTC\npermalink: /:year/:title/\n",
         "_data/authors.yml": "ana:\n  name: Ana\n",
-        "_posts/2024-01-01-issue-1-en.md": "---\ntitle: \"Issue #1\"\nauthor: ana\ntags: [letter]\n---\nHello **world**.\n",
-        "_posts/2024-01-02-issue-1-fr.md": "---\ntitle: \"Numéro #1 [FR]\"\nauthor: ana\ntags: [letter]\n---\nBonjour.\n",
+        "_posts/2024-01-01-issue-1-en.md":
+            "---\ntitle: \"Issue #1\"\nauthor: ana\ntags: [letter]\n---\nHello **world**.\n",
+        "_posts/2024-01-02-issue-1-fr.md":
+            "---\ntitle: \"Numéro #1 [FR]\"\nauthor: ana\ntags: [letter]\n---\nBonjour.\n",
         "_posts/2024-02-01-issue-2-en.md": "---\ntitle: \"Issue #2\"\nauthor: ana\ntags: [letter]\n---\nSecond.\n",
     ]
 
@@ -27,7 +29,8 @@ import Testing
         Case(
             name: "unknown author", file: "_posts/2024-03-01-issue-3-en.md",
             bytes: Array("---\ntitle: \"Issue #3\"\nauthor: bob\n---\nText\n".utf8),
-            message: "_posts/2024-03-01-issue-3-en.md:3: error: unknown author 'bob': not in _data/authors.yml (known: ana)"),
+            message:
+                "_posts/2024-03-01-issue-3-en.md:3: error: unknown author 'bob': not in _data/authors.yml (known: ana)"),
         Case(
             name: "invalid date", file: "_posts/2024-03-01-issue-3-en.md",
             bytes: Array("---\ntitle: \"Issue #3\"\ndate: the third of March\n---\nText\n".utf8),
@@ -39,7 +42,8 @@ import Testing
     ]
 
     @Test(arguments: cases) func aBrokenPostIsReportedAndTheRestIsPublished(_ broken: Case) throws {
-        let folder = try TemporaryDirectory(Dictionary(uniqueKeysWithValues: Self.site.map { ("site/" + $0.key, $0.value) }))
+        let folder = try TemporaryDirectory(
+            Dictionary(uniqueKeysWithValues: Self.site.map { ("site/" + $0.key, $0.value) }))
         let site = folder.url.appending(path: "site")
         let out = folder.url.appending(path: "out")
 
@@ -73,7 +77,9 @@ import Testing
         let folder = try TemporaryDirectory(files)
         let result = try run(Paths.feedgen, ["build", "--site", ".", "--out", "out"], in: folder.url)
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("_posts/2024-03-01-issue-3-en.md:3:1: error: invalid YAML in front matter: "), "\(result.stderr)")
+        #expect(
+            result.stderr.hasPrefix("_posts/2024-03-01-issue-3-en.md:3:1: error: invalid YAML in front matter: "),
+            "\(result.stderr)")
         let english = try String(contentsOf: folder.url.appending(path: "out/en/feed.json"), encoding: .utf8)
         #expect(english.contains("\"title\" : \"Issue #2\""))
     }

@@ -48,7 +48,8 @@ import Testing
 
     @Test func everyCorpusPostPassesTheCheckerWithNoLimit() throws {
         let out = try TemporaryDirectory()
-        let result = try run(Paths.feedgen, ["build", "--site", Paths.corpus.path, "--out", out.url.path, "--limit", "0"])
+        let result = try run(
+            Paths.feedgen, ["build", "--site", Paths.corpus.path, "--out", out.url.path, "--limit", "0"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("(all)          95     95  3 written"), "\(result.stdout)")
         // One known false positive of the checker: the post writes `- \\[1\\]: Zhi Li and Yuh-Shan Ho. 2008.`, a
@@ -58,7 +59,9 @@ import Testing
         let errors = check.stdout.split(separator: "\n").filter { $0.contains(": error: ") }
         let known = errors.filter {
             $0.contains("\"Structural Scaffolds for Citation Inten…\"")
-                && $0.hasSuffix("raw Markdown link reference definition ('[x]: url') in HTML text: \"[1]: Zhi Li and Yu\" [content.raw-markdown]")
+                && $0.hasSuffix(
+                    "raw Markdown link reference definition ('[x]: url') in HTML text: \"[1]: Zhi Li and Yu\" [content.raw-markdown]"
+                )
         }
         #expect(known.count == 6, "\(check.stdout)")
         #expect(errors.count == known.count, "\(check.stdout)")

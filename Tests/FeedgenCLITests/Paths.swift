@@ -31,7 +31,8 @@ struct TemporaryDirectory: ~Copyable {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         for (path, text) in files {
             let file = url.appending(path: path)
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: file)
         }
     }
@@ -43,5 +44,7 @@ struct TemporaryDirectory: ~Copyable {
 
 /// Runs the shared feed checker on `folder`; returns its report and exit status.
 func feedcheck(_ folder: URL, languages: [String]) throws -> ProcessResult {
-    try run(URL(filePath: "/usr/bin/env"), ["python3", Paths.feedcheck.path, "--langs", languages.joined(separator: ","), folder.path])
+    try run(
+        URL(filePath: "/usr/bin/env"),
+        ["python3", Paths.feedcheck.path, "--langs", languages.joined(separator: ","), folder.path])
 }

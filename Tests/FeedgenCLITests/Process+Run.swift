@@ -21,7 +21,10 @@ func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil) thr
     try process.run()
     // Drain stderr on another thread while reading stdout here, so the child never blocks on a full pipe.
     let errBox = DataBox()
-    let reader = Thread { errBox.data = err.fileHandleForReading.readDataToEndOfFile(); errBox.done.signal() }
+    let reader = Thread {
+        errBox.data = err.fileHandleForReading.readDataToEndOfFile()
+        errBox.done.signal()
+    }
     reader.start()
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     errBox.done.wait()

@@ -49,7 +49,9 @@ import Testing
     }
 
     @Test func aListIsNotAFrontMatter() {
-        #expect(throws: FrontMatterError(line: 2, reason: .notAMapping)) { try FrontMatter.parse("---\n- a\n- b\n---\n") }
+        #expect(throws: FrontMatterError(line: 2, reason: .notAMapping)) {
+            try FrontMatter.parse("---\n- a\n- b\n---\n")
+        }
     }
 
     /// Jekyll (Psych) keeps the last of two equal keys; Yams refuses them, so feedgen drops the first and warns.
@@ -57,7 +59,10 @@ import Testing
         let text = "---\ntitle: x\nexcerpt: \"first\"\nexcerpt: \"second\"\n---\n"
         let frontMatter = try FrontMatter.parse(text)
         #expect(frontMatter.string("excerpt") == "second")
-        #expect(frontMatter.warnings == [FrontMatterWarning(line: 3, message: "duplicate key 'excerpt': the later value wins, as in Jekyll")])
+        #expect(
+            frontMatter.warnings == [
+                FrontMatterWarning(line: 3, message: "duplicate key 'excerpt': the later value wins, as in Jekyll")
+            ])
     }
 
     @Test func linesOfFieldsAreLinesOfTheFile() throws {

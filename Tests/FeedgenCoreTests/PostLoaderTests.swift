@@ -30,7 +30,8 @@ import Testing
             ---
             Corps
             """
-        guard case .post(let post, let warnings) = try load("issues/_posts/2026-01-14-harbour-notes-1-fr.md", text) else {
+        guard case .post(let post, let warnings) = try load("issues/_posts/2026-01-14-harbour-notes-1-fr.md", text)
+        else {
             Issue.record("not loaded")
             return
         }
@@ -86,8 +87,9 @@ import Testing
         }
         #expect(
             diagnostic
-                == Diagnostic(.error, at: SourceLocation(path: "_posts/2026-01-01-x.md", line: 3),
-                              "unknown author 'nobody': not in _data/authors.yml (known: camille, maren)"))
+                == Diagnostic(
+                    .error, at: SourceLocation(path: "_posts/2026-01-01-x.md", line: 3),
+                    "unknown author 'nobody': not in _data/authors.yml (known: camille, maren)"))
     }
 
     @Test func anInvalidDateIsAnErrorOnItsLine() throws {
@@ -102,7 +104,8 @@ import Testing
     }
 
     @Test func aMissingTitleComesFromTheSlugAsInJekyll() throws {
-        guard case .post(let post, _) = try load("_posts/2026-01-01-why-we-publish.md", "---\nlayout: post\n---\n") else {
+        guard case .post(let post, _) = try load("_posts/2026-01-01-why-we-publish.md", "---\nlayout: post\n---\n")
+        else {
             Issue.record("not loaded")
             return
         }
@@ -120,8 +123,9 @@ import Testing
         #expect(post.language == "en")
         #expect(
             warnings == [
-                Diagnostic(.warning, at: SourceLocation(path: "_posts/2026-01-01-x.md", line: 3),
-                           "'english' is not a BCP 47 language tag; using 'en'")
+                Diagnostic(
+                    .warning, at: SourceLocation(path: "_posts/2026-01-01-x.md", line: 3),
+                    "'english' is not a BCP 47 language tag; using 'en'")
             ])
     }
 }

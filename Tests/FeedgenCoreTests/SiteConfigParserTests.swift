@@ -48,7 +48,9 @@ import Testing
     }
 
     @Test func langWinsOverLocale() throws {
-        let site = try SiteConfigParser.parse(configYAML: "url: http://x.test\nlang: pt-BR\nlocale: en_US", authorsYAML: nil).config
+        let site = try SiteConfigParser.parse(
+            configYAML: "url: http://x.test\nlang: pt-BR\nlocale: en_US", authorsYAML: nil
+        ).config
         #expect(site.language == "pt-BR")
     }
 

@@ -1,6 +1,7 @@
-@testable import FeedgenRuntime
 import Foundation
 import Testing
+
+@testable import FeedgenRuntime
 
 @Suite struct PostFileReaderTests {
     @Test func readsOnlyUpToTheClosingDelimiter() throws {
