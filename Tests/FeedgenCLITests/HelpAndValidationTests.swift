@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// `--help` asserted verbatim keeps the README and the help honest; bad options exit 64 with usage.
+@Suite struct HelpAndValidationTests {
+    @Test func buildHelp() throws {
+        let result = try run(Paths.feedgen, ["build", "--help"])
+        #expect(result.status == 0)
+        #expect(
+            result.stdout == """
+                OVERVIEW: Build the RSS, Atom and JSON feeds of every language of a Jekyll
+                site.
+
+                With no options, builds the site named by feeds/feedgen.yml in the current
+                folder. Exit status: 0 when every post was published, 1 when some had to be
+                left out (each is reported as FILE:LINE: error: ...), 64 for bad options.
+
+                USAGE: feedgen build [--config <config>] [--site <site>] [--out <out>] [--limit <limit>] [--future] [--base-url <base-url>]
+
+                OPTIONS:
+                  --config <config>       The feed definitions file (default: feeds/feedgen.yml
+                                          when --site is not given).
+                  --site <site>           The Jekyll site: the folder holding _config.yml.
+                  --out <out>             Where to write the feeds (default: the definitions'
+                                          'out', else SITE/_site/feeds).
+                  --limit <limit>         Items per feed, newest first; 0 means all (default:
+                                          the definitions' 'limit', else 20).
+                  --future                Include posts dated in the future, as 'jekyll build
+                                          --future' does.
+                  --base-url <base-url>   Public URL of the output folder (default:
+                                          {url}{baseurl}/feeds/).
+                  --version               Show the version.
+                  -h, --help              Show help information.
+
+
+                """)
+    }
+
+    @Test func checkHelp() throws {
+        let result = try run(Paths.feedgen, ["check", "--help"])
+        #expect(result.status == 0)
+        #expect(
+            result.stdout == """
+                OVERVIEW: Report problems in a site's posts (YAML, dates, authors, mojibake,
+                unsafe HTML, Liquid) without building.
+
+                Every post is read and rendered, not only the newest: --limit does not apply.
+                Exit status: 0 when no post has an error (warnings are printed but allowed), 1
+                otherwise.
+
+                USAGE: feedgen check [--config <config>] [--site <site>] [--future]
+
+                OPTIONS:
+                  --config <config>       The feed definitions file (default: feeds/feedgen.yml
+                                          when --site is not given).
+                  --site <site>           The Jekyll site: the folder holding _config.yml.
+                  --future                Also check posts dated in the future.
+                  --version               Show the version.
+                  -h, --help              Show help information.
+
+
+                """)
+    }
+
+    @Test func aNegativeLimitIsAUsageError() throws {
+        let result = try run(Paths.feedgen, ["build", "--site", "x", "--limit=-1"])
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("Error: --limit must be 0 (all) or more, got -1\n"), "\(result.stderr)")
+    }
+
+    @Test func noSiteAndNoDefinitionsIsAUsageError() throws {
+        let folder = try TemporaryDirectory()
+        let result = try run(Paths.feedgen, ["build"], in: folder.url)
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("Error: no --site given, and no feeds/feedgen.yml in this folder\n"))
+    }
+
+    @Test func aMissingSiteIsReportedWithItsPath() throws {
+        let folder = try TemporaryDirectory()
+        let result = try run(Paths.feedgen, ["build", "--site", "nowhere", "--out", "out"], in: folder.url)
+        #expect(result.status == 1)
+        #expect(result.stderr == "\(folder.url.path)/nowhere: error: no such folder (expected a Jekyll site with _config.yml)\n")
+    }
+}
