@@ -8,6 +8,8 @@ import Yams
 /// out: ../public/feeds          # where the feeds are written, relative to this file
 /// base_url: https://example.org/feeds/   # public URL of `out` (default: {url}{baseurl}/feeds/)
 /// limit: 20                     # items per feed, newest first; 0 means all
+/// limits:                       # per feed, by language tag ("all" for the all-languages feed)
+///   all: 50
 /// summary_length: 300           # characters of the plain-text summary when a post has no excerpt
 /// titles:                       # feed titles per language tag; "all" names the all-languages feed
 ///   fr: "Exemple (français)"
@@ -22,6 +24,8 @@ public struct FeedDefinitions: Sendable, Equatable {
     public var out: String?
     public var baseURL: String?
     public var limit: Int
+    /// Per-feed limits by language tag, or `all`; feeds not named use `limit`.
+    public var limits: [String: Int]
     public var summaryLength: Int
     public var titles: [String: String]
     public var languages: LanguageRules
@@ -32,6 +36,7 @@ public struct FeedDefinitions: Sendable, Equatable {
 
     public init(
         site: String? = nil, out: String? = nil, baseURL: String? = nil, limit: Int = defaultLimit,
+        limits: [String: Int] = [:],
         summaryLength: Int = defaultSummaryLength, titles: [String: String] = [:],
         languages: LanguageRules = .defaults, issues: IssueRules = .defaults
     ) {
@@ -39,6 +44,7 @@ public struct FeedDefinitions: Sendable, Equatable {
         self.out = out
         self.baseURL = baseURL
         self.limit = limit
+        self.limits = limits
         self.summaryLength = summaryLength
         self.titles = titles
         self.languages = languages
@@ -48,12 +54,18 @@ public struct FeedDefinitions: Sendable, Equatable {
     /// Parses the YAML text of a definitions file.
     /// - Throws: `FeedDefinitionsError` with the line Yams reports.
     public static func parse(_ yaml: String) throws(FeedDefinitionsError) -> FeedDefinitions {
-        if yaml.allSatisfy(\.isWhitespace) { return FeedDefinitions() }
-        let definitions: FeedDefinitions
+        let node: Node?
         do {
-            definitions = try YAMLDecoder().decode(FeedDefinitions.self, from: yaml)
+            node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
             throw FeedDefinitionsError(line: yamlLine(error), message: "invalid YAML: \(error)")
+        } catch {
+            throw FeedDefinitionsError(line: nil, message: "invalid YAML: \(error)")
+        }
+        guard let node else { return FeedDefinitions() }
+        let definitions: FeedDefinitions
+        do {
+            definitions = try YAMLDecoder().decode(FeedDefinitions.self, from: node)
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
             let DecodingError.dataCorrupted(context)
         {
@@ -64,6 +76,9 @@ public struct FeedDefinitions: Sendable, Equatable {
         }
         guard definitions.limit >= 0 else {
             throw FeedDefinitionsError(line: nil, message: "'limit' must be 0 (all) or more, got \(definitions.limit)")
+        }
+        if let (feed, value) = definitions.limits.first(where: { $0.value < 0 }) {
+            throw FeedDefinitionsError(line: nil, message: "'limits.\(feed)' must be 0 (all) or more, got \(value)")
         }
         guard definitions.summaryLength > 0 else {
             throw FeedDefinitionsError(line: nil, message: "'summary_length' must be positive")
@@ -82,7 +97,7 @@ public struct FeedDefinitions: Sendable, Equatable {
 
 extension FeedDefinitions: Decodable {
     enum CodingKeys: String, CodingKey {
-        case site, out, limit, titles, languages, issues
+        case site, out, limit, limits, titles, languages, issues
         case baseURL = "base_url"
         case summaryLength = "summary_length"
     }
@@ -94,6 +109,7 @@ extension FeedDefinitions: Decodable {
             out: try container.decodeIfPresent(String.self, forKey: .out),
             baseURL: try container.decodeIfPresent(String.self, forKey: .baseURL),
             limit: try container.decodeIfPresent(Int.self, forKey: .limit) ?? Self.defaultLimit,
+            limits: try container.decodeIfPresent([String: Int].self, forKey: .limits) ?? [:],
             summaryLength: try container.decodeIfPresent(Int.self, forKey: .summaryLength) ?? Self.defaultSummaryLength,
             titles: try container.decodeIfPresent([String: String].self, forKey: .titles) ?? [:],
             languages: try container.decodeIfPresent(LanguageRules.self, forKey: .languages) ?? .defaults,
@@ -106,6 +122,11 @@ extension FeedDefinitions: Decodable {
 public struct FeedDefinitionsError: Error, Equatable, Sendable, CustomStringConvertible {
     public var line: Int?
     public var message: String
+
+    public init(line: Int?, message: String) {
+        self.line = line
+        self.message = message
+    }
 
     public var description: String { message }
 }

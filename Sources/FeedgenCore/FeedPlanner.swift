@@ -42,13 +42,18 @@ public enum FeedPlanner {
         lhs.date != rhs.date ? lhs.date > rhs.date : lhs.path < rhs.path
     }
 
-    /// The all-languages feed first, then one per language in tag order; `limit` 0 means every post.
-    public static func plan(_ posts: [Post], limit: Int) -> [FeedSelection] {
+    /// The all-languages feed first, then one per language in tag order.
+    /// - Parameters:
+    ///   - limit: items per feed; 0 means every post.
+    ///   - limits: per-feed limits by language tag (or `all`), overriding `limit`.
+    public static func plan(_ posts: [Post], limit: Int, limits: [String: Int] = [:]) -> [FeedSelection] {
         let sorted = posts.sorted(by: newestFirst)
         let languages = Set(sorted.map(\.language)).sorted()
         let scopes: [FeedScope] = [.all] + languages.map(FeedScope.language)
         return scopes.map { scope in
             let members = scope == .all ? sorted : sorted.filter { .language($0.language) == scope }
+            let key = scope == .all ? "all" : scope.label
+            let limit = limits[key] ?? limits[key.lowercased()] ?? limit
             let kept = limit > 0 ? Array(members.prefix(limit)) : members
             return FeedSelection(scope: scope, posts: kept, isTruncated: kept.count < members.count)
         }

@@ -86,9 +86,22 @@ public enum PostLoader {
             if !authors.contains(author) { authors.append(author) }
         }
 
+        // XML 1.0 forbids most control characters: one in a title would make every reader reject the feed.
+        func clean(_ key: String) -> String? {
+            guard let value = frontMatter.string(key) else { return nil }
+            let cleaned = XMLSafeText.clean(value)
+            if cleaned.removed > 0 {
+                warnings.append(
+                    Diagnostic(
+                        .warning, at: SourceLocation(path: relativePath, line: frontMatter.line(of: key)),
+                        "removed \(cleaned.removed) control character(s) from '\(key)'"))
+            }
+            return cleaned.text
+        }
         let title =
-            (frontMatter.string("title")?.trimmingCharacters(in: .whitespacesAndNewlines))
+            (clean("title")?.trimmingCharacters(in: .whitespacesAndNewlines))
             .flatMap { $0.isEmpty ? nil : $0 } ?? titleFromSlug(name.slug)
+        let excerpt = clean("excerpt").flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
         let tags = frontMatter.list("tags") + frontMatter.list("tag")
         let categories = Permalink.categories(
             relativePath: relativePath, frontMatterCategory: frontMatter.string("category"),
@@ -124,7 +137,7 @@ public enum PostLoader {
         let post = Post(
             path: relativePath, slug: name.slug, date: date, modified: modified, title: title,
             categories: categories, tags: tags, authors: authors,
-            excerpt: frontMatter.string("excerpt").flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 },
+            excerpt: excerpt,
             image: image, language: decision.language, issue: issue, url: site.url + site.baseurl + path,
             id: PostID.make(host: site.host, fileDate: name, slug: name.slug), bodyLine: frontMatter.bodyLine)
         return .post(post, warnings: warnings)

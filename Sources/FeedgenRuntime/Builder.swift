@@ -39,13 +39,15 @@ public struct Builder: Sendable {
         report.postsInFuture = loaded.posts.count - publishable.count
 
         // 2. Choose, render what is chosen, and choose again if a post failed to render.
+        // `--limit` on the command line replaces every limit of the definitions file.
         let limit = options.limit ?? definitions.limit
+        let limits = options.limit == nil ? definitions.limits : [:]
         let renderer = ItemRenderer(
             site: site.root, config: config, siteVariables: parsed.siteVariables,
             summaryLength: definitions.summaryLength)
         var candidates = publishable
         var rendered: [String: RenderedItem] = [:]
-        var selections = FeedPlanner.plan(candidates, limit: limit)
+        var selections = FeedPlanner.plan(candidates, limit: limit, limits: limits)
         while true {
             let wanted = uniquePosts(selections).filter { rendered[$0.id] == nil }
             if wanted.isEmpty { break }
@@ -62,7 +64,7 @@ public struct Builder: Sendable {
             }
             if failed.isEmpty { break }
             candidates.removeAll { failed.contains($0.id) }
-            selections = FeedPlanner.plan(candidates, limit: limit)
+            selections = FeedPlanner.plan(candidates, limit: limit, limits: limits)
         }
         report.postsFailed = failures.count
         let translations = PostCatalog.translations(of: uniquePosts(selections), among: candidates)

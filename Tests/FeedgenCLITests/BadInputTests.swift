@@ -36,6 +36,10 @@ import Testing
             bytes: Array("---\ntitle: \"Issue #3\"\ndate: the third of March\n---\nText\n".utf8),
             message: "_posts/2024-03-01-issue-3-en.md:3: error: invalid date 'the third of March': "),
         Case(
+            name: "empty body", file: "_posts/2024-03-01-issue-3-en.md",
+            bytes: Array("---\ntitle: \"Issue #3\"\nauthor: ana\n---\n\n".utf8),
+            message: "_posts/2024-03-01-issue-3-en.md:5: error: the post has no content"),
+        Case(
             name: "invalid UTF-8", file: "_posts/2024-03-01-issue-3-en.md",
             bytes: Array("---\ntitle: \"Issue #3\"\n---\nCaf".utf8) + [0xE9] + Array(" au lait\n".utf8),
             message: "_posts/2024-03-01-issue-3-en.md:4: error: "),

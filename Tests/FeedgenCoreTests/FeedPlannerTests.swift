@@ -40,4 +40,11 @@ import Testing
         let plan = FeedPlanner.plan(posts.reversed(), limit: 0)
         #expect(plan[0].posts.map(\.path) == ["e", "b", "d", "c", "a"])
     }
+
+    @Test func aFeedCanHaveItsOwnLimit() {
+        let plan = FeedPlanner.plan(posts, limit: 1, limits: ["all": 0, "fr": 3])
+        #expect(plan[0].posts.count == 5)
+        #expect(plan[1].posts.map(\.path) == ["d"])
+        #expect(plan[2].posts.map(\.path) == ["b"])
+    }
 }

@@ -128,4 +128,19 @@ import Testing
                     "'english' is not a BCP 47 language tag; using 'en'")
             ])
     }
+
+    @Test func controlCharactersLeaveTitlesWithAWarning() throws {
+        let text = "---\ntitle: \"Bell\\a and \\x1B escape\"\n---\n"
+        guard case .post(let post, let warnings) = try load("_posts/2026-01-01-x.md", text) else {
+            Issue.record("not loaded")
+            return
+        }
+        #expect(post.title == "Bell and  escape")
+        #expect(
+            warnings == [
+                Diagnostic(
+                    .warning, at: SourceLocation(path: "_posts/2026-01-01-x.md", line: 2),
+                    "removed 2 control character(s) from 'title'")
+            ])
+    }
 }

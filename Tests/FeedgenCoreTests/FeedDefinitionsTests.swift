@@ -1,0 +1,44 @@
+import FeedgenCore
+import Testing
+
+@Suite struct FeedDefinitionsTests {
+    @Test func everyKeyIsOptional() throws {
+        #expect(try FeedDefinitions.parse("") == FeedDefinitions())
+        #expect(try FeedDefinitions.parse("# only a comment\n") == FeedDefinitions())
+    }
+
+    @Test func readsTheKeys() throws {
+        let definitions = try FeedDefinitions.parse(
+            """
+            site: example
+            out: ../public/feeds
+            base_url: https://x.test/feeds/
+            limit: 10
+            limits: { all: 0, pt-BR: 5 }
+            summary_length: 120
+            titles: { fr: "Lettre" }
+            """)
+        #expect(definitions.site == "example")
+        #expect(definitions.out == "../public/feeds")
+        #expect(definitions.baseURL == "https://x.test/feeds/")
+        #expect(definitions.limit == 10)
+        #expect(definitions.limits == ["all": 0, "pt-BR": 5])
+        #expect(definitions.summaryLength == 120)
+        #expect(definitions.titles == ["fr": "Lettre"])
+        #expect(definitions.languages == .defaults)
+    }
+
+    @Test func badValuesAreReported() {
+        #expect(throws: FeedDefinitionsError(line: nil, message: "'limit' must be 0 (all) or more, got -2")) {
+            try FeedDefinitions.parse("limit: -2")
+        }
+        #expect(throws: FeedDefinitionsError(line: nil, message: "'limits.fr' must be 0 (all) or more, got -1")) {
+            try FeedDefinitions.parse("limits: { fr: -1 }")
+        }
+        #expect {
+            try FeedDefinitions.parse("limit: [1")
+        } throws: { error in
+            (error as? FeedDefinitionsError)?.line == 2  // libyaml reports the end of the stream
+        }
+    }
+}
