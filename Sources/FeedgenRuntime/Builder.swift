@@ -76,23 +76,26 @@ public struct Builder: Sendable {
         let publisher = Publisher(root: options.out)
         var outlines: [OPMLOutline] = []
         var newest = Date(timeIntervalSince1970: 0)
-        for selection in selections {
-            let feed = assembler.feed(for: selection, rendered: rendered, translations: translations)
+        let feeds = selections.map { assembler.feed(for: $0, rendered: rendered, translations: translations) }
+        let encoded = await encodeAll(feeds, scopes: selections.map(\.scope))
+        for (index, selection) in selections.enumerated() {
+            let feed = feeds[index]
             let affected = failures.filter { $0.belongs(in: selection) }
             var summary = BuildReport.FeedSummary(
                 scope: selection.scope, posts: publishable.filter { selection.scope.contains($0) }.count,
                 items: feed.items.count, files: [])
-            for document in FeedDocument.allCases {
+            for (position, document) in FeedDocument.allCases.enumerated() {
                 let path = document.path(in: selection.scope)
                 if feed.items.isEmpty {
                     summary.files.append(.init(path: path, outcome: .skipped))
-                } else if options.dryRun {
-                    _ = try encode(feed, as: document, path: path)
+                    continue
+                }
+                let bytes = try encoded[index * FeedDocument.allCases.count + position].get()
+                if options.dryRun {
                     summary.files.append(.init(path: path, outcome: .checked))
                 } else if !affected.isEmpty && publisher.exists(path) {
                     summary.files.append(.init(path: path, outcome: .kept))
                 } else {
-                    let bytes = try encode(feed, as: document, path: path)
                     summary.files.append(.init(path: path, outcome: try publish(bytes, path, publisher)))
                 }
             }
@@ -122,6 +125,30 @@ public struct Builder: Sendable {
     private func uniquePosts(_ selections: [FeedSelection]) -> [Post] {
         var seen: Set<String> = []
         return selections.flatMap(\.posts).filter { seen.insert($0.id).inserted }
+    }
+
+    /// Every document of every feed, encoded in parallel; element `3 * f + d` is feed `f` in format `d`.
+    private func encodeAll(_ feeds: [Feed], scopes: [FeedScope]) async -> [Result<[UInt8], BuildError>] {
+        let documents = FeedDocument.allCases
+        return await withTaskGroup(of: (Int, Result<[UInt8], BuildError>).self) { group in
+            for (feedIndex, feed) in feeds.enumerated() where !feed.items.isEmpty {
+                for (position, document) in documents.enumerated() {
+                    group.addTask {
+                        let path = document.path(in: scopes[feedIndex])
+                        let result: Result<[UInt8], BuildError>
+                        do throws(BuildError) {
+                            result = .success(try encode(feed, as: document, path: path))
+                        } catch {
+                            result = .failure(error)
+                        }
+                        return (feedIndex * documents.count + position, result)
+                    }
+                }
+            }
+            var results = [Result<[UInt8], BuildError>](repeating: .success([]), count: feeds.count * documents.count)
+            for await (index, result) in group { results[index] = result }
+            return results
+        }
     }
 
     private func encode(_ feed: Feed, as document: FeedDocument, path: String) throws(BuildError) -> [UInt8] {

@@ -1,6 +1,10 @@
 import FeedgenCore
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Finds a Jekyll site's configuration and post files on disk.
 public enum SiteReader {
     /// The site's configuration text and the paths of its post files.
@@ -77,12 +81,17 @@ public enum SiteReader {
         (try? FileManager.default.contentsOfDirectory(atPath: directory.path))?.sorted() ?? []
     }
 
-    private static func attributes(_ url: URL) -> FileAttributeType? {
-        (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
+    /// The file type bits of `lstat`, so links are neither files nor folders (Jekyll skips them too).
+    /// FileManager's `attributesOfItem` also looks up the owner's name in /etc/passwd and /etc/group for every
+    /// file: on a 10,000-post site that was 40,000 extra file reads.
+    private static func fileType(_ url: URL) -> mode_t? {
+        var info = stat()
+        guard lstat(url.path, &info) == 0 else { return nil }
+        return info.st_mode & S_IFMT
     }
 
-    private static func isDirectory(_ url: URL) -> Bool { attributes(url) == .typeDirectory }
-    private static func isRegularFile(_ url: URL) -> Bool { attributes(url) == .typeRegular }
+    private static func isDirectory(_ url: URL) -> Bool { fileType(url) == S_IFDIR }
+    private static func isRegularFile(_ url: URL) -> Bool { fileType(url) == S_IFREG }
 
     /// `exclude:` entries of `_config.yml`, read leniently (a broken config is reported by the parser later).
     private static func excludedPatterns(_ configYAML: String) -> [String] {
