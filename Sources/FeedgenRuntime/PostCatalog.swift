@@ -97,11 +97,13 @@ enum PostCatalog {
             }
             return fail(Diagnostic(.error, at: SourceLocation(path: path, line: error.line, column: error.column), "\(error)"))
         }
+        // Only read when neither front matter, file name nor title tells the language, and then only for the
+        // script its letters are written in: the first 32 KiB are a fair sample, and a character cut in two at
+        // the end (decoded as U+FFFD) does not change the count. The whole file is read again if it is rendered.
         let body = { () -> String in
-            guard let bytes = try? PostFileReader.readAll(url), let text = try? SourceText.decode(bytes).text,
-                let split = FrontMatter.split(Mojibake.repair(text).text)
-            else { return "" }
-            return String(split.body)
+            guard let bytes = try? PostFileReader.readAll(url) else { return "" }
+            let text = String(decoding: bytes.prefix(32 * 1024), as: UTF8.self)
+            return FrontMatter.split(text).map { String($0.body) } ?? ""
         }
         switch PostLoader.load(relativePath: path, frontMatter: frontMatter, body: body, context: context) {
         case .post(let post, let warnings):
