@@ -57,6 +57,9 @@ final class XMLTextWriter {
         _ = XMLTextWriter.initialized
         xmlResetLastError()
         guard let buffer = xmlBufferCreate() else { throw XMLWriterError.last(call: "xmlBufferCreate") }
+        // libxml2 2.9 grows a buffer by exactly what each write needs (XML_BUFFER_ALLOC_EXACT), copying the whole
+        // document again and again; doubling keeps a feed of thousands of items linear.
+        xmlBufferSetAllocationScheme(buffer, XML_BUFFER_ALLOC_DOUBLEIT)
         guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
             xmlBufferFree(buffer)
             throw XMLWriterError.last(call: "xmlNewTextWriterMemory")

@@ -76,10 +76,11 @@ public struct Builder: Sendable {
         let publisher = Publisher(root: options.out)
         var outlines: [OPMLOutline] = []
         var newest = Date(timeIntervalSince1970: 0)
-        let feeds = selections.map { assembler.feed(for: $0, rendered: rendered, translations: translations) }
-        let encoded = await encodeAll(feeds, scopes: selections.map(\.scope))
-        for (index, selection) in selections.enumerated() {
-            let feed = feeds[index]
+        for selection in selections {
+            // One feed at a time, its three documents in parallel: a feed of every post can be hundreds of
+            // megabytes, so only one feed's documents are held at once.
+            let feed = assembler.feed(for: selection, rendered: rendered, translations: translations)
+            let encoded = feed.items.isEmpty ? [] : await encodeDocuments(of: feed, scope: selection.scope)
             let affected = failures.filter { $0.belongs(in: selection) }
             var summary = BuildReport.FeedSummary(
                 scope: selection.scope, posts: publishable.filter { selection.scope.contains($0) }.count,
@@ -90,7 +91,7 @@ public struct Builder: Sendable {
                     summary.files.append(.init(path: path, outcome: .skipped))
                     continue
                 }
-                let bytes = try encoded[index * FeedDocument.allCases.count + position].get()
+                let bytes = try encoded[position].get()
                 if options.dryRun {
                     summary.files.append(.init(path: path, outcome: .checked))
                 } else if !affected.isEmpty && publisher.exists(path) {
@@ -127,26 +128,23 @@ public struct Builder: Sendable {
         return selections.flatMap(\.posts).filter { seen.insert($0.id).inserted }
     }
 
-    /// Every document of every feed, encoded in parallel; element `3 * f + d` is feed `f` in format `d`.
-    private func encodeAll(_ feeds: [Feed], scopes: [FeedScope]) async -> [Result<[UInt8], BuildError>] {
+    /// The feed's documents, encoded in parallel; element `d` is `FeedDocument.allCases[d]`.
+    private func encodeDocuments(of feed: Feed, scope: FeedScope) async -> [Result<[UInt8], BuildError>] {
         let documents = FeedDocument.allCases
         return await withTaskGroup(of: (Int, Result<[UInt8], BuildError>).self) { group in
-            for (feedIndex, feed) in feeds.enumerated() where !feed.items.isEmpty {
-                for (position, document) in documents.enumerated() {
-                    group.addTask {
-                        let path = document.path(in: scopes[feedIndex])
-                        let result: Result<[UInt8], BuildError>
-                        do throws(BuildError) {
-                            result = .success(try encode(feed, as: document, path: path))
-                        } catch {
-                            result = .failure(error)
-                        }
-                        return (feedIndex * documents.count + position, result)
+            for (position, document) in documents.enumerated() {
+                group.addTask {
+                    let result: Result<[UInt8], BuildError>
+                    do throws(BuildError) {
+                        result = .success(try encode(feed, as: document, path: document.path(in: scope)))
+                    } catch {
+                        result = .failure(error)
                     }
+                    return (position, result)
                 }
             }
-            var results = [Result<[UInt8], BuildError>](repeating: .success([]), count: feeds.count * documents.count)
-            for await (index, result) in group { results[index] = result }
+            var results = [Result<[UInt8], BuildError>](repeating: .success([]), count: documents.count)
+            for await (position, result) in group { results[position] = result }
             return results
         }
     }
