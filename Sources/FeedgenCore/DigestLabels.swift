@@ -8,6 +8,8 @@ public struct DigestLabels: Sendable, Equatable {
     public var language: String?
     public var digest: String
     public var inThisIssue: String
+    /// What an article (a post that is no newsletter issue) calls its outline.
+    public var contents: String
     public var translations: String
     public var newTranslations: String
     public var nothingPublished: String
@@ -21,6 +23,7 @@ public struct DigestLabels: Sendable, Equatable {
             language = "fr"
             digest = "lettre de la semaine"
             inThisIssue = "Dans ce numéro :"
+            contents = "Sommaire :"
             translations = "Traductions :"
             newTranslations = "Nouvelles traductions"
             nothingPublished = "Rien n’a été publié pendant cette période."
@@ -30,6 +33,7 @@ public struct DigestLabels: Sendable, Equatable {
             language = "pt-BR"
             digest = "resumo da semana"
             inThisIssue = "Nesta edição:"
+            contents = "Conteúdo:"
             translations = "Traduções:"
             newTranslations = "Novas traduções"
             nothingPublished = "Nada foi publicado neste período."
@@ -39,6 +43,7 @@ public struct DigestLabels: Sendable, Equatable {
             language = "es"
             digest = "resumen de la semana"
             inThisIssue = "En este número:"
+            contents = "Contenido:"
             translations = "Traducciones:"
             newTranslations = "Nuevas traducciones"
             nothingPublished = "No se publicó nada en este periodo."
@@ -48,6 +53,7 @@ public struct DigestLabels: Sendable, Equatable {
             language = base == "en" ? "en" : nil
             digest = "weekly digest"
             inThisIssue = "In this issue:"
+            contents = "Contents:"
             translations = "Translations:"
             newTranslations = "New translations"
             nothingPublished = "Nothing was published in this period."

@@ -83,7 +83,7 @@ public struct DigestText: Sendable {
                 lines += wrapper.wrap(summary)
             }
             if let outline = content?.outline, !outline.isEmpty {
-                lines += [WrappedLine(""), WrappedLine(labels.inThisIssue)]
+                lines += [WrappedLine(""), WrappedLine(post.issue == nil ? labels.contents : labels.inThisIssue)]
                 for section in outline {
                     var storyIndent = "  "
                     if let title = section.title {

@@ -24,6 +24,8 @@ public struct WrappedLine: Sendable, Equatable {
 ///   than a line is cut between characters, so that no line is wider than the width except a lone URL.
 /// - Right-to-left text is kept in logical (typing) order, as mail and terminals expect: the reader's
 ///   bidi algorithm orders each line, so nothing is reversed and no direction marks are added.
+/// - Lone marks stay with their word: French `?`, `!`, `:`, `»` and `«`, a dash or an ellipsis between spaces, and a
+///   reference marker `[1]`.
 /// - Runs of white space become one space; no line ends with a space.
 public struct TextWrapper: Sendable {
     public var width: Int
@@ -89,7 +91,21 @@ public struct TextWrapper: Sendable {
     /// Japanese text (with the punctuation that must stay beside them).
     static func atoms(_ text: String) -> [Atom] {
         var atoms: [Atom] = []
-        for (index, word) in text.split(whereSeparator: { $0.isWhitespace }).enumerated() {
+        var pendingOpener = ""
+        for (index, word) in text.split(whereSeparator: isBreakingSpace).enumerated() {
+            // French `« mot »` and `mot ?`, and `2020 - 2029`: the lone mark stays with its word, so that no
+            // line starts with `?` or `»`, and no wrapped list item seems to start a new one with `-`.
+            if word.allSatisfy(gluesToPrevious.contains) || isReferenceMarker(word), let last = atoms.indices.last {
+                atoms[last].text += " " + word
+                atoms[last].width += 1 + DisplayWidth.of(word)
+                continue
+            }
+            if word.allSatisfy(gluesToNext.contains) {
+                pendingOpener += word + " "
+                continue
+            }
+            let word = pendingOpener.isEmpty ? word : Substring(pendingOpener + word)
+            pendingOpener = ""
             var rest = word
             var url: Substring = ""
             if let start = urlStart(word) {
@@ -123,8 +139,30 @@ public struct TextWrapper: Sendable {
                 atoms.append(Atom(text: String(url), width: DisplayWidth.of(url), spaceBefore: first && index > 0, isURL: true))
             }
         }
+        if !pendingOpener.isEmpty {
+            let text = String(pendingOpener.dropLast())
+            atoms.append(Atom(text: text, width: DisplayWidth.of(text), spaceBefore: !atoms.isEmpty, isURL: false))
+        }
         return atoms
     }
+
+    /// White space a line may break at: any but the no-break spaces (U+00A0, U+2007, U+202F), which French
+    /// puts before `:` and `?` precisely so they never start a line.
+    static func isBreakingSpace(_ character: Character) -> Bool {
+        character.isWhitespace && !["\u{00A0}", "\u{2007}", "\u{202F}"].contains(character)
+    }
+
+    /// `[12]`, the number of a link listed below: it stays with the word it follows, so that it never stands
+    /// alone at the start of a line, where it would read as an entry of the list of links.
+    static func isReferenceMarker(_ word: Substring) -> Bool {
+        word.count >= 3 && word.first == "[" && word.last == "]" && word.dropFirst().dropLast().allSatisfy(\.isASCII)
+            && word.dropFirst().dropLast().allSatisfy(\.isNumber)
+    }
+
+    /// Marks written as their own word that belong to the word before them.
+    static let gluesToPrevious: Set<Character> = Set("?!:;.…»›-–—‐−%”)")
+    /// Marks written as their own word that belong to the word after them.
+    static let gluesToNext: Set<Character> = Set("«‹“(")
 
     /// Where a URL (`http://`, `https://`, `mailto:`) starts in a word, if one does.
     static func urlStart(_ word: Substring) -> Substring.Index? {

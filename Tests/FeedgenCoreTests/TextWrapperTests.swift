@@ -45,6 +45,14 @@ import Testing
         #expect(lines == [WrappedLine("مرحبا بالعالم", continues: true), WrappedLine("العربي الجميل")])
     }
 
+    @Test func loneMarksStayWithTheirWord() {
+        #expect(texts(TextWrapper(width: 12).wrap("Perdu parmi BERT ?")) == ["Perdu parmi", "BERT ?"])
+        #expect(texts(TextWrapper(width: 12).wrap("Il a dit « bonjour » hier")) == ["Il a dit", "« bonjour »", "hier"])
+        #expect(texts(TextWrapper(width: 14).wrap("de 2010 à 2020 - 2029")) == ["de 2010 à", "2020 - 2029"])
+        #expect(texts(TextWrapper(width: 14).wrap("the right way [12]")) == ["the right", "way [12]"])
+        #expect(texts(TextWrapper(width: 10).wrap("le\u{A0}mot\u{A0}entier")) == ["le\u{A0}mot\u{A0}ent", "ier"])
+    }
+
     @Test func aWordWiderThanTheLineIsCut() {
         #expect(texts(TextWrapper(width: 8).wrap("abcdefghijkl xy")) == ["abcdefgh", "ijkl xy"])
     }
