@@ -63,10 +63,14 @@ public struct DigestCommand: AsyncParsableCommand {
     @Option(help: "A To address; repeat for several (default: the definitions' digest.to).")
     public var to: [String] = []
 
-    @Option(name: .customLong("list-unsubscribe"), help: "A List-Unsubscribe URI; repeatable (default: digest.unsubscribe).")
+    @Option(
+        name: .customLong("list-unsubscribe"), help: "A List-Unsubscribe URI; repeatable (default: digest.unsubscribe)."
+    )
     public var listUnsubscribe: [String] = []
 
-    @Option(name: .customLong("state-dir"), help: "The state folder (default: $STATE_DIRECTORY, else ~/.local/state/feedgen).")
+    @Option(
+        name: .customLong("state-dir"),
+        help: "The state folder (default: $STATE_DIRECTORY, else ~/.local/state/feedgen).")
     public var stateDir: String?
 
     @Flag(name: .customLong("send-empty"), help: "Send a digest even when nothing was published.")
@@ -75,7 +79,9 @@ public struct DigestCommand: AsyncParsableCommand {
     public init() {}
 
     public func validate() throws {
-        if week != nil && (since != nil || until != nil) { throw ValidationError("--week cannot be combined with --since or --until") }
+        if week != nil && (since != nil || until != nil) {
+            throw ValidationError("--week cannot be combined with --since or --until")
+        }
         if until != nil && since == nil { throw ValidationError("--until needs --since") }
         if width < 20 { throw ValidationError("--width must be 20 or more, got \(width)") }
         if maildir != nil && sendmail { throw ValidationError("--maildir and --sendmail cannot be combined") }
@@ -103,7 +109,8 @@ public struct DigestCommand: AsyncParsableCommand {
         let sender = from ?? definitions.digest.from
         let recipients = to.isEmpty ? definitions.digest.to : to
         if email && (sender == nil || recipients.isEmpty) {
-            throw ValidationError("an email digest needs --from and --to, or digest.from and digest.to in the definitions file")
+            throw ValidationError(
+                "an email digest needs --from and --to, or digest.from and digest.to in the definitions file")
         }
 
         // The window, and what earlier digests sent when the state is used.
@@ -130,7 +137,8 @@ public struct DigestCommand: AsyncParsableCommand {
             window = DigestWindow(since: start.date, until: end, timeZone: timeZone)
         } else {
             window = DigestWindow.lastCompleteWeek(before: now, timeZone: timeZone)
-            let folder = stateDir.map { URL(filePath: $0, directoryHint: .isDirectory) }
+            let folder =
+                stateDir.map { URL(filePath: $0, directoryHint: .isDirectory) }
                 ?? DigestStateStore.defaultFolder(environment: ProcessInfo.processInfo.environment)
             let chosenStore = DigestStateStore(folder: folder, host: source.config.host, language: lang)
             store = chosenStore
@@ -142,7 +150,9 @@ public struct DigestCommand: AsyncParsableCommand {
             }
             if let state {
                 if state.until >= window.until {
-                    printError("feedgen digest: nothing to do: the digest up to \(window.isoWeekName) was already sent (\(chosenStore.url.path))")
+                    printError(
+                        "feedgen digest: nothing to do: the digest up to \(window.isoWeekName) was already sent (\(chosenStore.url.path))"
+                    )
                     return
                 }
                 window.since = state.until
@@ -160,9 +170,11 @@ public struct DigestCommand: AsyncParsableCommand {
         if !composed.plan.isEmpty || sendEmpty {
             let lines = layout.lines(composed.plan, contents: composed.contents)
             do {
-                try deliver(lines, layout: layout, window: window, now: now, email: email, sender: sender ?? "",
-                            recipients: recipients, unsubscribe: listUnsubscribe.isEmpty ? definitions.digest.unsubscribe : listUnsubscribe,
-                            host: source.config.host)
+                try deliver(
+                    lines, layout: layout, window: window, now: now, email: email, sender: sender ?? "",
+                    recipients: recipients,
+                    unsubscribe: listUnsubscribe.isEmpty ? definitions.digest.unsubscribe : listUnsubscribe,
+                    host: source.config.host)
             } catch {
                 printError(error.description)
                 throw ExitCode.failure
@@ -173,7 +185,8 @@ public struct DigestCommand: AsyncParsableCommand {
         if let store {
             let sent = Set(state?.sent ?? []).union(composed.plan.posts.map(\.id))
             do {
-                try store.save(DigestState(floor: state?.floor ?? window.since, until: window.until, sent: sent.sorted()))
+                try store.save(
+                    DigestState(floor: state?.floor ?? window.since, until: window.until, sent: sent.sorted()))
             } catch {
                 printError(error.description)
                 throw ExitCode.failure
@@ -194,7 +207,8 @@ public struct DigestCommand: AsyncParsableCommand {
             messageID: messageID(window, host: host), listUnsubscribe: unsubscribe, body: lines)
         let bytes = Array(message.render(lineEnding: "\n").utf8)
         if let maildir {
-            let file = try MailDelivery.deliver(bytes, toMaildir: URL(filePath: maildir, directoryHint: .isDirectory), now: now)
+            let file = try MailDelivery.deliver(
+                bytes, toMaildir: URL(filePath: maildir, directoryHint: .isDirectory), now: now)
             print("Delivered the digest of \(layout.dates(window)) to \(file.path)")
         } else if sendmail {
             try MailDelivery.sendmail(bytes, program: sendmailProgram)

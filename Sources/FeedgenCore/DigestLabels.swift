@@ -27,8 +27,10 @@ public struct DigestLabels: Sendable, Equatable {
             translations = "Traductions :"
             newTranslations = "Nouvelles traductions"
             nothingPublished = "Rien n’a été publié pendant cette période."
-            months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-                      "octobre", "novembre", "décembre"]
+            months = [
+                "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+                "octobre", "novembre", "décembre",
+            ]
         case "pt":
             language = "pt-BR"
             digest = "resumo da semana"
@@ -37,8 +39,10 @@ public struct DigestLabels: Sendable, Equatable {
             translations = "Traduções:"
             newTranslations = "Novas traduções"
             nothingPublished = "Nada foi publicado neste período."
-            months = ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
-                      "outubro", "novembro", "dezembro"]
+            months = [
+                "janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
+                "outubro", "novembro", "dezembro",
+            ]
         case "es":
             language = "es"
             digest = "resumen de la semana"
@@ -47,8 +51,10 @@ public struct DigestLabels: Sendable, Equatable {
             translations = "Traducciones:"
             newTranslations = "Nuevas traducciones"
             nothingPublished = "No se publicó nada en este periodo."
-            months = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-                      "octubre", "noviembre", "diciembre"]
+            months = [
+                "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+                "octubre", "noviembre", "diciembre",
+            ]
         default:
             language = base == "en" ? "en" : nil
             digest = "weekly digest"
@@ -57,8 +63,10 @@ public struct DigestLabels: Sendable, Equatable {
             translations = "Translations:"
             newTranslations = "New translations"
             nothingPublished = "Nothing was published in this period."
-            months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                      "October", "November", "December"]
+            months = [
+                "January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December",
+            ]
         }
     }
 

@@ -44,7 +44,8 @@ public struct DigestWindow: Sendable, Equatable, Codable {
             calendar.component(.weekOfYear, from: monday) == week,
             calendar.component(.yearForWeekOfYear, from: monday) == year
         else { return nil }
-        return DigestWindow(since: monday, until: calendar.date(byAdding: .day, value: 7, to: monday)!, timeZone: timeZone)
+        return DigestWindow(
+            since: monday, until: calendar.date(byAdding: .day, value: 7, to: monday)!, timeZone: timeZone)
     }
 
     /// Parses `2020-W12` (or `2020-w12`, `2020W12`) into the ISO week it names; nil when it names none.

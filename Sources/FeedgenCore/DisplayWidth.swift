@@ -70,7 +70,8 @@ public enum DisplayWidth {
     public static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         if scalars.count > 1 {
-            let emoji = scalars.contains { $0.properties.isEmojiPresentation }
+            let emoji =
+                scalars.contains { $0.properties.isEmojiPresentation }
                 || (scalars.contains("\u{FE0F}") && scalars.first!.properties.isEmoji)
             if emoji { return 2 }
         }

@@ -40,7 +40,8 @@ public struct EmailMessage: Sendable {
         headers.append("Date: " + Self.rfc5322Date(date, timeZone: timeZone))
         headers.append("Message-ID: <\(messageID)>")
         if !listUnsubscribe.isEmpty {
-            headers.append(Self.fold("List-Unsubscribe: " + listUnsubscribe.map { "<\($0)>" }.joined(separator: ", "), lineEnding))
+            headers.append(
+                Self.fold("List-Unsubscribe: " + listUnsubscribe.map { "<\($0)>" }.joined(separator: ", "), lineEnding))
         }
         headers.append("MIME-Version: 1.0")
         headers.append("Content-Type: text/plain; charset=utf-8; format=flowed")

@@ -124,7 +124,8 @@ public struct TextWrapper: Sendable {
             var previous: Character?
             for character in rest {
                 if let previous, breaksBetween(previous, character) {
-                    atoms.append(Atom(text: piece, width: DisplayWidth.of(piece), spaceBefore: first && index > 0, isURL: false))
+                    atoms.append(
+                        Atom(text: piece, width: DisplayWidth.of(piece), spaceBefore: first && index > 0, isURL: false))
                     piece = ""
                     first = false
                 }
@@ -132,11 +133,13 @@ public struct TextWrapper: Sendable {
                 previous = character
             }
             if !piece.isEmpty {
-                atoms.append(Atom(text: piece, width: DisplayWidth.of(piece), spaceBefore: first && index > 0, isURL: false))
+                atoms.append(
+                    Atom(text: piece, width: DisplayWidth.of(piece), spaceBefore: first && index > 0, isURL: false))
                 first = false
             }
             if !url.isEmpty {
-                atoms.append(Atom(text: String(url), width: DisplayWidth.of(url), spaceBefore: first && index > 0, isURL: true))
+                atoms.append(
+                    Atom(text: String(url), width: DisplayWidth.of(url), spaceBefore: first && index > 0, isURL: true))
             }
         }
         if !pendingOpener.isEmpty {
@@ -166,7 +169,8 @@ public struct TextWrapper: Sendable {
 
     /// Where a URL (`http://`, `https://`, `mailto:`) starts in a word, if one does.
     static func urlStart(_ word: Substring) -> Substring.Index? {
-        ["https://", "http://", "mailto:"].compactMap { word.range(of: $0, options: .caseInsensitive)?.lowerBound }.min()
+        ["https://", "http://", "mailto:"].compactMap { word.range(of: $0, options: .caseInsensitive)?.lowerBound }
+            .min()
     }
 
     /// Whether a line may break between two characters that no space separates.

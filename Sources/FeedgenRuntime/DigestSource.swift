@@ -14,7 +14,9 @@ public struct DigestSource: Sendable {
     var renderer: ItemRenderer
 
     /// Reads the site's configuration and every post's front matter.
-    public static func load(site root: URL, definitions: FeedDefinitions, now: Date) async throws(BuildError) -> DigestSource {
+    public static func load(site root: URL, definitions: FeedDefinitions, now: Date) async throws(BuildError)
+        -> DigestSource
+    {
         let site: SiteReader.Site
         do {
             site = try SiteReader.read(root: root)

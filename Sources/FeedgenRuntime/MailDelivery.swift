@@ -14,7 +14,8 @@ public enum MailDelivery {
     ) throws(DigestDeliveryError) -> URL {
         for folder in ["tmp", "new", "cur"] {
             do {
-                try FileManager.default.createDirectory(at: root.appending(path: folder), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: root.appending(path: folder), withIntermediateDirectories: true)
             } catch {
                 throw DigestDeliveryError(path: root.appending(path: folder).path, reason: "mkdir failed: \(error)")
             }
@@ -48,7 +49,8 @@ public enum MailDelivery {
 
     /// Pipes `message` to `program -t -oi`: `-t` takes the recipients from the headers, `-oi` keeps a line
     /// holding only `.` from ending the message.
-    public static func sendmail(_ message: [UInt8], program: String = "/usr/sbin/sendmail") throws(DigestDeliveryError) {
+    public static func sendmail(_ message: [UInt8], program: String = "/usr/sbin/sendmail") throws(DigestDeliveryError)
+    {
         let process = Process()
         process.executableURL = URL(filePath: program)
         process.arguments = ["-t", "-oi"]
@@ -73,7 +75,8 @@ public enum MailDelivery {
         guard process.terminationStatus == 0 else {
             let said = String(decoding: stderr, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             throw DigestDeliveryError(
-                path: program, reason: "exited with status \(process.terminationStatus)" + (said.isEmpty ? "" : ": \(said)"))
+                path: program,
+                reason: "exited with status \(process.terminationStatus)" + (said.isEmpty ? "" : ": \(said)"))
         }
     }
 }

@@ -57,14 +57,17 @@ import Testing
     @Test func sendmailDelivery() throws {
         let text = try Self.digest(["--week", "2020-W12"]).stdout
         let folder = try TemporaryDirectory([
-            "sendmail": "#!/bin/sh\necho \"$@\" > \"$(dirname \"$0\")/arguments\"\ncat > \"$(dirname \"$0\")/message.eml\"\n"
+            "sendmail":
+                "#!/bin/sh\necho \"$@\" > \"$(dirname \"$0\")/arguments\"\ncat > \"$(dirname \"$0\")/message.eml\"\n"
         ])
         let program = folder.url.appending(path: "sendmail")
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: program.path)
         let result = try Self.digest(
             ["--week", "2020-W12", "--sendmail", "--sendmail-program", program.path] + Self.mailOptions)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "Sent the digest of March 16–22, 2020 to Lectrices & lecteurs <readers@dair.ai>, archive@dair.ai\n")
+        #expect(
+            result.stdout
+                == "Sent the digest of March 16–22, 2020 to Lectrices & lecteurs <readers@dair.ai>, archive@dair.ai\n")
         #expect(try String(contentsOf: folder.url.appending(path: "arguments"), encoding: .utf8) == "-t -oi\n")
         checkHeadersAndBody(try ParsedMail.parse(folder.url.appending(path: "message.eml")), text: text)
     }
@@ -76,6 +79,8 @@ import Testing
         let result = try Self.digest(
             ["--week", "2020-W12", "--sendmail", "--sendmail-program", program.path] + Self.mailOptions)
         #expect(result.status == 1)
-        #expect(result.stderr.hasSuffix("\(program.path): error: exited with status 75: no route to host\n"), "\(result.stderr)")
+        #expect(
+            result.stderr.hasSuffix("\(program.path): error: exited with status 75: no route to host\n"),
+            "\(result.stderr)")
     }
 }

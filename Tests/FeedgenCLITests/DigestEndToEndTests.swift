@@ -33,7 +33,9 @@ import Testing
         let result = try Self.digest(["--week", "2020-W06"])
         #expect(result.status == 0)
         #expect(result.stdout == "")
-        #expect(result.stderr == Self.corpusWarning + "feedgen digest: nothing was published February 3–9, 2020; nothing sent\n")
+        #expect(
+            result.stderr == Self.corpusWarning
+                + "feedgen digest: nothing was published February 3–9, 2020; nothing sent\n")
     }
 
     @Test func sinceAndUntilNameTheSameWeek() throws {
@@ -66,14 +68,20 @@ import Testing
     @Test func badOptions() throws {
         let week = try Self.digest(["--week", "2020-12"])
         #expect(week.status == 64)
-        #expect(week.stderr.contains("Error: --week must name an ISO week such as 2020-W12, got '2020-12'"), "\(week.stderr)")
+        #expect(
+            week.stderr.contains("Error: --week must name an ISO week such as 2020-W12, got '2020-12'"),
+            "\(week.stderr)")
         let both = try Self.digest(["--week", "2020-W12", "--since", "2020-03-16"])
         #expect(both.status == 64)
         #expect(both.stderr.hasPrefix("Error: --week cannot be combined with --since or --until\n"), "\(both.stderr)")
         let now = try Self.digest(["--now", "monday"])
-        #expect(now.stderr.hasPrefix("Error: --now must be an ISO 8601 date-time such as 2020-03-23T08:00:00+01:00, got 'monday'\n"))
+        #expect(
+            now.stderr.hasPrefix(
+                "Error: --now must be an ISO 8601 date-time such as 2020-03-23T08:00:00+01:00, got 'monday'\n"))
         let mail = try Self.digest(["--week", "2020-W12", "--format", "email"])
         #expect(mail.status == 64)
-        #expect(mail.stderr.contains("Error: an email digest needs --from and --to, or digest.from and digest.to in the definitions file"))
+        #expect(
+            mail.stderr.contains(
+                "Error: an email digest needs --from and --to, or digest.from and digest.to in the definitions file"))
     }
 }

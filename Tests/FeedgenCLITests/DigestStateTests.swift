@@ -67,14 +67,20 @@ import Testing
         let again = try Self.scheduled(site.url, state: state.url, now: "2021-01-11T09:00:00+01:00")
         #expect(again.status == 0)
         #expect(again.stdout == "")
-        #expect(again.stderr == "feedgen digest: nothing to do: the digest up to 2021-W01 was already sent (\(stateFile.path))\n")
+        #expect(
+            again.stderr
+                == "feedgen digest: nothing to do: the digest up to 2021-W01 was already sent (\(stateFile.path))\n")
 
         // A post dated 7 January is pushed after that digest; the server is down on 18 January; on 25 January
         // the digest covers both missed weeks and the late post.
-        try Data(Self.post("Late buoys", "On buoys.").utf8).write(to: site.url.appending(path: "_posts/2021-01-07-buoys.md"))
+        try Data(Self.post("Late buoys", "On buoys.").utf8).write(
+            to: site.url.appending(path: "_posts/2021-01-07-buoys.md"))
         let missed = try Self.scheduled(site.url, state: state.url, now: "2021-01-25T08:00:00+01:00")
         #expect(missed.status == 0, "\(missed.stderr)")
-        #expect(references(missed.stdout) == ["https://letter.test/buoys/", "https://letter.test/gulls/", "https://letter.test/nets/"])
+        #expect(
+            references(missed.stdout) == [
+                "https://letter.test/buoys/", "https://letter.test/gulls/", "https://letter.test/nets/",
+            ])
         #expect(missed.stdout.hasPrefix("Harbour Test — weekly digest\nJanuary 11–24, 2021\n"))
 
         // 1 February: an empty week sends nothing, and is recorded as covered.
@@ -86,18 +92,23 @@ import Testing
         #expect(saved.contains("\"floor\" : \"2021-01-03T23:00:00Z\""))
 
         // An explicit week neither reads nor writes the state.
-        let week = try Self.scheduled(site.url, state: state.url, now: "2021-02-01T08:00:00+01:00", ["--week", "2021-W01"])
+        let week = try Self.scheduled(
+            site.url, state: state.url, now: "2021-02-01T08:00:00+01:00", ["--week", "2021-W01"])
         #expect(references(week.stdout) == ["https://letter.test/tides/", "https://letter.test/buoys/"])
         #expect(try String(contentsOf: stateFile, encoding: .utf8) == saved)
     }
 
     @Test func emptyWeeksAreSentWhenAsked() throws {
-        let site = try TemporaryDirectory(["_config.yml": Self.config, "_posts/2021-01-05-tides.md": Self.post("Tides", "x")])
+        let site = try TemporaryDirectory([
+            "_config.yml": Self.config, "_posts/2021-01-05-tides.md": Self.post("Tides", "x"),
+        ])
         let state = try TemporaryDirectory()
         let result = try run(
             Paths.feedgen,
-            ["digest", "--site", site.url.path, "--state-dir", state.url.path, "--now", "2021-01-19T08:00:00+01:00",
-             "--send-empty", "--lang", "fr"])
+            [
+                "digest", "--site", site.url.path, "--state-dir", state.url.path, "--now", "2021-01-19T08:00:00+01:00",
+                "--send-empty", "--lang", "fr",
+            ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(
             result.stdout == """

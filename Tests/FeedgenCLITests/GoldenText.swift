@@ -13,7 +13,8 @@ enum GoldenText {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
-            Issue.record("Recorded golden file \(url.path); read it, then run the tests again.", sourceLocation: sourceLocation)
+            Issue.record(
+                "Recorded golden file \(url.path); read it, then run the tests again.", sourceLocation: sourceLocation)
             return
         }
         let expected = String(decoding: data, as: UTF8.self)

@@ -11,7 +11,8 @@ import Testing
     static func post(_ name: String, _ days: Double, _ language: String, issue: Int? = nil) -> Post {
         Post(
             path: name, slug: name, date: week1.since.addingTimeInterval(days * 86_400), title: name.uppercased(),
-            language: language, issue: issue.map { IssueKey(series: "news", number: $0) }, url: "https://x.test/\(name)/",
+            language: language, issue: issue.map { IssueKey(series: "news", number: $0) },
+            url: "https://x.test/\(name)/",
             id: "tag:x.test,2020:\(name)")
     }
 
@@ -58,7 +59,8 @@ import Testing
         #expect(next.entries.map(\.post.path) == ["en8"])
         #expect(next.lateTranslations.map { $0.translations.map(\.path) } == [["fr7", "zh7"]])
         // Nothing is carried twice, nothing before the floor.
-        let again = DigestComposer.plan(posts: posts, window: Self.week2, sent: sent.union(next.posts.map(\.id)), floor: Self.week1.since)
+        let again = DigestComposer.plan(
+            posts: posts, window: Self.week2, sent: sent.union(next.posts.map(\.id)), floor: Self.week1.since)
         #expect(again.isEmpty)
     }
 

@@ -52,8 +52,11 @@ import Testing
     }
 
     @Test func plainTextOfInlineMarkdown() {
-        #expect(DigestOutline.plain("***Lost in (language-specific) BERT models?***") == "Lost in (language-specific) BERT models?")
-        #expect(DigestOutline.plain("snake_case and _emphasis_ and \\*stars\\*") == "snake_case and emphasis and *stars*")
+        #expect(
+            DigestOutline.plain("***Lost in (language-specific) BERT models?***")
+                == "Lost in (language-specific) BERT models?")
+        #expect(
+            DigestOutline.plain("snake_case and _emphasis_ and \\*stars\\*") == "snake_case and emphasis and *stars*")
         #expect(DigestOutline.plain("<b>Bold</b> ![img](x.png)[link](https://x.test) [ref][1]") == "Bold link ref")
         #expect(DigestOutline.parse("no headings\n\njust text") == [])
     }

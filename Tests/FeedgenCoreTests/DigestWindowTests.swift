@@ -43,10 +43,13 @@ import Testing
     @Test func instantsAndDays() {
         #expect(DigestWindow.parseInstant("2020-03-16", timeZone: paris)?.date == instant("2020-03-16T00:00:00+01:00"))
         #expect(DigestWindow.parseInstant("2020-03-16", timeZone: paris)?.isDay == true)
-        #expect(DigestWindow.parseInstant("2020-03-23T08:00:00+01:00", timeZone: utc)?.date == instant("2020-03-23T07:00:00Z"))
+        #expect(
+            DigestWindow.parseInstant("2020-03-23T08:00:00+01:00", timeZone: utc)?.date
+                == instant("2020-03-23T07:00:00Z"))
         #expect(DigestWindow.parseInstant("2020-02-30", timeZone: utc) == nil)
         #expect(DigestWindow.parseInstant("next monday", timeZone: utc) == nil)
-        #expect(DigestWindow.dayAfter(instant("2020-03-22T15:00:00Z"), timeZone: utc) == instant("2020-03-23T00:00:00Z"))
+        #expect(
+            DigestWindow.dayAfter(instant("2020-03-22T15:00:00Z"), timeZone: utc) == instant("2020-03-23T00:00:00Z"))
     }
 
     @Test func labelsInEachLanguage() {
@@ -56,10 +59,20 @@ import Testing
         let cases: [(String?, [String])] = [
             ("en", ["March 16–22, 2020", "March 30 – April 5, 2020", "December 28, 2020 – January 3, 2021"]),
             ("fr", ["du 16 au 22 mars 2020", "du 30 mars au 5 avril 2020", "du 28 décembre 2020 au 3 janvier 2021"]),
-            ("pt-BR", ["de 16 a 22 de março de 2020", "de 30 de março a 5 de abril de 2020",
-                       "de 28 de dezembro de 2020 a 3 de janeiro de 2021"]),
-            ("es", ["del 16 al 22 de marzo de 2020", "del 30 de marzo al 5 de abril de 2020",
-                    "del 28 de diciembre de 2020 al 3 de enero de 2021"]),
+            (
+                "pt-BR",
+                [
+                    "de 16 a 22 de março de 2020", "de 30 de março a 5 de abril de 2020",
+                    "de 28 de dezembro de 2020 a 3 de janeiro de 2021",
+                ]
+            ),
+            (
+                "es",
+                [
+                    "del 16 al 22 de marzo de 2020", "del 30 de marzo al 5 de abril de 2020",
+                    "del 28 de diciembre de 2020 al 3 de enero de 2021",
+                ]
+            ),
             ("zh", ["2020-03-16 – 2020-03-22", "2020-03-30 – 2020-04-05", "2020-12-28 – 2021-01-03"]),
         ]
         for (language, expected) in cases {

@@ -23,14 +23,19 @@ import Testing
 
     @Test func dates() {
         let date = try! Date("2020-03-23T07:00:00Z", strategy: Date.ISO8601FormatStyle())
-        #expect(EmailMessage.rfc5322Date(date, timeZone: TimeZone(identifier: "Europe/Paris")!) == "Mon, 23 Mar 2020 08:00:00 +0100")
-        #expect(EmailMessage.rfc5322Date(date, timeZone: TimeZone(identifier: "America/St_Johns")!) == "Mon, 23 Mar 2020 04:30:00 -0230")
+        #expect(
+            EmailMessage.rfc5322Date(date, timeZone: TimeZone(identifier: "Europe/Paris")!)
+                == "Mon, 23 Mar 2020 08:00:00 +0100")
+        #expect(
+            EmailMessage.rfc5322Date(date, timeZone: TimeZone(identifier: "America/St_Johns")!)
+                == "Mon, 23 Mar 2020 04:30:00 -0230")
     }
 
     @Test func aWholeMessage() {
         let message = EmailMessage(
             from: "Café Letters <news@x.test>", to: ["Readers <readers@x.test>", "a@x.test"], subject: "Digest",
-            date: Date(timeIntervalSince1970: 0), timeZone: TimeZone(identifier: "UTC")!, messageID: "digest.1970-W01.all@x.test",
+            date: Date(timeIntervalSince1970: 0), timeZone: TimeZone(identifier: "UTC")!,
+            messageID: "digest.1970-W01.all@x.test",
             listUnsubscribe: ["mailto:leave@x.test"],
             body: [
                 WrappedLine("From the editor, a paragraph", continues: true), WrappedLine("that flows."),
@@ -55,7 +60,10 @@ import Testing
 
 
                 """)
-        #expect(EmailMessage(from: "Dr. Who <w@x.test>", to: [], subject: "", date: Date(), timeZone: .gmt, messageID: "", body: [])
+        #expect(
+            EmailMessage(
+                from: "Dr. Who <w@x.test>", to: [], subject: "", date: Date(), timeZone: .gmt, messageID: "", body: []
+            )
             .render().hasPrefix("From: \"Dr. Who\" <w@x.test>\r\n"))
     }
 }

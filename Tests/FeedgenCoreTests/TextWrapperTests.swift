@@ -6,7 +6,11 @@ import Testing
 
     @Test func latinBreaksAtSpacesAndMarksSoftBreaks() {
         let lines = TextWrapper(width: 10).wrap("The  quick brown\nfox jumps")
-        #expect(lines == [WrappedLine("The quick", continues: true), WrappedLine("brown fox", continues: true), WrappedLine("jumps")])
+        #expect(
+            lines == [
+                WrappedLine("The quick", continues: true), WrappedLine("brown fox", continues: true),
+                WrappedLine("jumps"),
+            ])
     }
 
     @Test func chineseBreaksBetweenCharactersByDisplayWidth() {
@@ -20,7 +24,9 @@ import Testing
     }
 
     @Test func japaneseMixedWithLatin() {
-        #expect(texts(TextWrapper(width: 10).wrap("NLPのニュースレター")) == ["NLPの", "ニュースレ", "ター"], "small kana and ー stay with the kana before")
+        #expect(
+            texts(TextWrapper(width: 10).wrap("NLPのニュースレター")) == ["NLPの", "ニュースレ", "ター"],
+            "small kana and ー stay with the kana before")
     }
 
     @Test func aURLIsNeverBroken() {
@@ -37,7 +43,10 @@ import Testing
 
     @Test func emojiTakeTwoColumns() {
         #expect(texts(TextWrapper(width: 8).wrap("😀😀😀 😀😀")) == ["😀😀😀", "😀😀"])
-        #expect(texts(TextWrapper(width: 8).wrap("ok 👨\u{200D}👩\u{200D}👧 ⚙\u{FE0F} go")) == ["ok 👨\u{200D}👩\u{200D}👧 ⚙\u{FE0F}", "go"])
+        #expect(
+            texts(TextWrapper(width: 8).wrap("ok 👨\u{200D}👩\u{200D}👧 ⚙\u{FE0F} go")) == [
+                "ok 👨\u{200D}👩\u{200D}👧 ⚙\u{FE0F}", "go",
+            ])
     }
 
     @Test func arabicKeepsItsLogicalOrderAndBreaksAtSpaces() {
@@ -94,5 +103,7 @@ extension Substring {
 }
 
 extension String {
-    fileprivate func trimmingPrefix(while predicate: (Character) -> Bool) -> Substring { self[...].drop(while: predicate) }
+    fileprivate func trimmingPrefix(while predicate: (Character) -> Bool) -> Substring {
+        self[...].drop(while: predicate)
+    }
 }
