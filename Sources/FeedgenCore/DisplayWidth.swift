@@ -3,7 +3,10 @@
 ///
 /// No library on the target machines answers this (Foundation has no East Asian Width; the standard
 /// library's `Unicode.Scalar.Properties` has emoji and general category, which this uses), so the wide
-/// ranges are kept here, compact, from Unicode 15's `EastAsianWidth.txt` (classes `W` and `F`).
+/// ranges are kept here, compact, from Unicode's `EastAsianWidth.txt` (classes `W` and `F`); a test
+/// checks every assigned character against Python's `unicodedata`, another reading of the same file.
+/// Marks (Mn, Me) and format characters (Cf) are zero even where the file says `W` (U+302A..302D,
+/// U+3099): they join the character before them.
 public enum DisplayWidth {
     /// The code points of class `W` (wide) or `F` (fullwidth) in `EastAsianWidth.txt`, merged into ranges.
     /// Emoji are not listed: `isEmojiPresentation` covers them (the `W` symbols 231A..1FAFF).
@@ -12,7 +15,8 @@ public enum DisplayWidth {
         0x1100...0x115F,  // Hangul Jamo initial consonants (W)
         0x2329...0x232A,  // angle brackets (W)
         0x2E80...0x303E,  // CJK Radicals Supplement .. CJK Symbols and Punctuation (W; 303F is N)
-        0x3041...0x33FF,  // Hiragana, Katakana, Bopomofo, Hangul Compatibility Jamo, Kanbun, CJK Compatibility (W)
+        0x3041...0x3247,  // Hiragana, Katakana, Bopomofo, Hangul Compatibility Jamo, Kanbun, CJK Strokes (W)
+        0x3250...0x33FF,  // Enclosed CJK Letters and Months (3248..324F are A), CJK Compatibility (W)
         0x3400...0x4DBF,  // CJK Unified Ideographs Extension A (W)
         0x4E00...0x9FFF,  // CJK Unified Ideographs (W)
         0xA000...0xA4CF,  // Yi Syllables and Radicals (W)
@@ -23,9 +27,10 @@ public enum DisplayWidth {
         0xFE30...0xFE6F,  // CJK Compatibility Forms, Small Form Variants (W)
         0xFF00...0xFF60,  // Fullwidth Forms (F)
         0xFFE0...0xFFE6,  // Fullwidth signs (F)
-        0x16FE0...0x16FE4,  // Ideographic symbols (W)
-        0x17000...0x18CFF,  // Tangut, Khitan (W)
-        0x1B000...0x1B2FF,  // Kana Supplement, Kana Extended, Nushu (W)
+        0x16FE0...0x16FF1,  // Ideographic Symbols and Punctuation (W)
+        0x17000...0x18D8F,  // Tangut, Tangut Components, Khitan, Tangut Supplement (W)
+        0x1AFF0...0x1B2FF,  // Kana Extended-B, Kana Supplement, Kana Extended-A, Small Kana Extension, Nushu (W)
+        0x1F200...0x1F265,  // Enclosed Ideographic Supplement (W)
         0x20000...0x2FFFD,  // Supplementary Ideographic Plane (W)
         0x30000...0x3FFFD,  // Tertiary Ideographic Plane (W)
     ]
