@@ -83,4 +83,41 @@ import Testing
             result.stderr.hasSuffix("\(program.path): error: exited with status 75: no route to host\n"),
             "\(result.stderr)")
     }
+
+    @Test func addressesFromTheDefinitionsFile() throws {
+        let folder = try TemporaryDirectory([
+            "site/_config.yml": "title: Harbour Test\nurl: https://letter.test\ntimezone: Europe/Paris\n",
+            "site/_posts/2021-01-05-marees.md": "---\ntitle: \"Marées d’hiver\"\nlang: fr\n---\n\nDes marées.\n",
+            "feeds/feedgen.yml": """
+            site: ../site
+            digest:
+              from: "Notes du port <digest@letter.test>"
+              to: lecteurs@letter.test
+              unsubscribe: mailto:partir@letter.test
+            """,
+        ])
+        let result = try run(
+            Paths.feedgen,
+            [
+                "digest", "--config", "feeds/feedgen.yml", "--week", "2021-W01", "--lang", "fr", "--format", "email",
+                "--now", "2021-01-11T08:00:00+01:00",
+            ],
+            in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let file = folder.url.appending(path: "message.eml")
+        try Data(result.stdout.utf8).write(to: file)
+        let mail = try ParsedMail.parse(file)
+        #expect(mail.from == [["Notes du port", "digest@letter.test"]])
+        #expect(mail.to == [["", "lecteurs@letter.test"]])
+        #expect(mail.listUnsubscribe == "<mailto:partir@letter.test>")
+        #expect(mail.subject == "Harbour Test — lettre de la semaine, du 4 au 10 janvier 2021")
+        #expect(mail.date == "2021-01-11T08:00:00+01:00")
+        #expect(mail.messageID == "<digest.2021-W01.fr@letter.test>")
+        #expect(
+            mail.lines == [
+                "Harbour Test — lettre de la semaine", "du 4 au 10 janvier 2021", "",
+                String(repeating: "=", count: 72), "", "Marées d’hiver [1]", "5 janvier 2021", "", "Des marées.", "",
+                "[1] https://letter.test/2021/01/05/marees.html", "", String(repeating: "-", count: 72),
+            ])
+    }
 }
