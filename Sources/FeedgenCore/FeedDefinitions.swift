@@ -30,6 +30,8 @@ public struct FeedDefinitions: Sendable, Equatable {
     public var titles: [String: String]
     public var languages: LanguageRules
     public var issues: IssueRules
+    /// The `digest:` keys: who the weekly digest mail is from and to.
+    public var digest = DigestDefinitions()
 
     public static let defaultLimit = 20
     public static let defaultSummaryLength = 300
@@ -97,7 +99,7 @@ public struct FeedDefinitions: Sendable, Equatable {
 
 extension FeedDefinitions: Decodable {
     enum CodingKeys: String, CodingKey {
-        case site, out, limit, limits, titles, languages, issues
+        case site, out, limit, limits, titles, languages, issues, digest
         case baseURL = "base_url"
         case summaryLength = "summary_length"
     }
@@ -115,6 +117,7 @@ extension FeedDefinitions: Decodable {
             languages: try container.decodeIfPresent(LanguageRules.self, forKey: .languages) ?? .defaults,
             issues: try container.decodeIfPresent(IssueRules.self, forKey: .issues) ?? .defaults
         )
+        digest = try container.decodeIfPresent(DigestDefinitions.self, forKey: .digest) ?? DigestDefinitions()
     }
 }
 

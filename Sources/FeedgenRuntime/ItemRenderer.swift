@@ -3,20 +3,27 @@ import FeedgenRender
 import Foundation
 
 /// Reads chosen posts again in full and renders their HTML and summary, in parallel.
-struct ItemRenderer: Sendable {
+public struct ItemRenderer: Sendable {
     var site: URL
     var config: SiteConfig
     var siteVariables: [String: String]
     var summaryLength: Int
 
-    struct Result: Sendable {
+    public init(site: URL, config: SiteConfig, siteVariables: [String: String], summaryLength: Int) {
+        self.site = site
+        self.config = config
+        self.siteVariables = siteVariables
+        self.summaryLength = summaryLength
+    }
+
+    public struct Result: Sendable {
         /// Nil when the post cannot be published.
-        var item: RenderedItem?
-        var diagnostics: [Diagnostic]
+        public var item: RenderedItem?
+        public var diagnostics: [Diagnostic]
     }
 
     /// Renders every post; `results[i]` belongs to `posts[i]`, so output does not depend on scheduling.
-    func render(_ posts: [Post]) async -> [Result] {
+    public func render(_ posts: [Post]) async -> [Result] {
         await withTaskGroup(of: (Int, Result).self) { group in
             for (index, post) in posts.enumerated() {
                 group.addTask { (index, render(post)) }

@@ -18,16 +18,16 @@ struct FailedPost: Sendable {
 }
 
 /// Reads the front matter of every post of a site, in parallel, into `Post` values.
-enum PostCatalog {
-    struct Loaded: Sendable {
-        var posts: [Post] = []
+public enum PostCatalog {
+    public struct Loaded: Sendable {
+        public var posts: [Post] = []
         var failures: [FailedPost] = []
-        var diagnostics: [Diagnostic] = []
-        var unpublished = 0
+        public var diagnostics: [Diagnostic] = []
+        public var unpublished = 0
     }
 
     /// Loads every post; results keep the order of `site.postPaths` whatever order the tasks finish in.
-    static func load(site: SiteReader.Site, context: PostLoader.Context) async -> Loaded {
+    public static func load(site: SiteReader.Site, context: PostLoader.Context) async -> Loaded {
         let paths = site.postPaths
         let chunkSize = max(16, paths.count / (ProcessInfo.processInfo.activeProcessorCount * 8) + 1)
         let chunks = stride(from: 0, to: paths.count, by: chunkSize).map { $0..<min($0 + chunkSize, paths.count) }

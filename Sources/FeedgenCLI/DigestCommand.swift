@@ -1,0 +1,237 @@
+import ArgumentParser
+import FeedgenCore
+import FeedgenRuntime
+import Foundation
+
+/// `feedgen digest`: composes the plain-text digest of a week's posts and prints, files or mails it.
+public struct DigestCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "digest",
+        abstract: "Compose the weekly plain-text digest of the posts published in a week.",
+        discussion: """
+            With no window option, covers the last complete ISO week (Monday to Sunday in the site's time \
+            zone) and everything published since the last digest sent, remembered in the state folder; a \
+            week already sent is not sent again. --week, --since and --until compose any window and \
+            neither read nor write the state. Exit status: 0 when done (or nothing to send), 1 on an error, \
+            64 for bad options.
+            """
+    )
+
+    public enum Format: String, ExpressibleByArgument, Sendable {
+        case text, email
+    }
+
+    @Option(help: "The feed definitions file (default: feeds/feedgen.yml when --site is not given).")
+    public var config: String?
+
+    @Option(help: "The Jekyll site: the folder holding _config.yml.")
+    public var site: String?
+
+    @Option(help: "The ISO week to cover, e.g. 2020-W12.")
+    public var week: String?
+
+    @Option(help: "The start of the window: a day (YYYY-MM-DD) or an ISO 8601 date-time.")
+    public var since: String?
+
+    @Option(help: "The end of the window: a day (included) or an ISO 8601 date-time (excluded); default: now.")
+    public var until: String?
+
+    @Option(help: "The time to take as now, an ISO 8601 date-time such as 2020-03-23T08:00:00+01:00.")
+    public var now: String?
+
+    @Option(help: "Only posts in this language (BCP 47 tag); headings and dates in its conventions.")
+    public var lang: String?
+
+    @Option(help: "Wrap lines at this many columns.")
+    public var width = 72
+
+    @Option(help: "text, or email for an RFC 5322 message.")
+    public var format: Format = .text
+
+    @Option(help: "Deliver the message into this Maildir (implies --format email).")
+    public var maildir: String?
+
+    @Flag(help: "Pipe the message to sendmail -t -oi (implies --format email).")
+    public var sendmail = false
+
+    @Option(name: .customLong("sendmail-program"), help: "The sendmail program.")
+    public var sendmailProgram = "/usr/sbin/sendmail"
+
+    @Option(help: "The From address (default: the definitions' digest.from).")
+    public var from: String?
+
+    @Option(help: "A To address; repeat for several (default: the definitions' digest.to).")
+    public var to: [String] = []
+
+    @Option(
+        name: .customLong("list-unsubscribe"), help: "A List-Unsubscribe URI; repeatable (default: digest.unsubscribe)."
+    )
+    public var listUnsubscribe: [String] = []
+
+    @Option(
+        name: .customLong("state-dir"),
+        help: "The state folder (default: $STATE_DIRECTORY, else ~/.local/state/feedgen).")
+    public var stateDir: String?
+
+    @Flag(name: .customLong("send-empty"), help: "Send a digest even when nothing was published.")
+    public var sendEmpty = false
+
+    public init() {}
+
+    public func validate() throws {
+        if week != nil && (since != nil || until != nil) {
+            throw ValidationError("--week cannot be combined with --since or --until")
+        }
+        if until != nil && since == nil { throw ValidationError("--until needs --since") }
+        if width < 20 { throw ValidationError("--width must be 20 or more, got \(width)") }
+        if maildir != nil && sendmail { throw ValidationError("--maildir and --sendmail cannot be combined") }
+        if let now, DigestWindow.parseInstant(now, timeZone: .gmt) == nil || !now.contains("T") {
+            throw ValidationError("--now must be an ISO 8601 date-time such as 2020-03-23T08:00:00+01:00, got '\(now)'")
+        }
+    }
+
+    public func run() async throws {
+        var arguments: [String] = []
+        if let config { arguments += ["--config", config] }
+        if let site { arguments += ["--site", site] }
+        let resolved = try SourceOptions.parse(arguments).resolve()
+        let definitions = resolved.options.definitions
+        let now = self.now.flatMap { DigestWindow.parseInstant($0, timeZone: .gmt)?.date } ?? Date()
+        let source: DigestSource
+        do {
+            source = try await DigestSource.load(site: resolved.options.site, definitions: definitions, now: now)
+        } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+        let timeZone = source.config.timeZone
+        let email = format == .email || maildir != nil || sendmail
+        let sender = from ?? definitions.digest.from
+        let recipients = to.isEmpty ? definitions.digest.to : to
+        if email && (sender == nil || recipients.isEmpty) {
+            throw ValidationError(
+                "an email digest needs --from and --to, or digest.from and digest.to in the definitions file")
+        }
+
+        // The window, and what earlier digests sent when the state is used.
+        var window: DigestWindow
+        var store: DigestStateStore?
+        var state: DigestState?
+        if let week {
+            guard let chosen = DigestWindow.parseWeek(week, timeZone: timeZone) else {
+                throw ValidationError("--week must name an ISO week such as 2020-W12, got '\(week)'")
+            }
+            window = chosen
+        } else if let since {
+            guard let start = DigestWindow.parseInstant(since, timeZone: timeZone) else {
+                throw ValidationError("--since must be a day (YYYY-MM-DD) or an ISO 8601 date-time, got '\(since)'")
+            }
+            var end = now
+            if let until {
+                guard let parsed = DigestWindow.parseInstant(until, timeZone: timeZone) else {
+                    throw ValidationError("--until must be a day (YYYY-MM-DD) or an ISO 8601 date-time, got '\(until)'")
+                }
+                end = parsed.isDay ? DigestWindow.dayAfter(parsed.date, timeZone: timeZone) : parsed.date
+            }
+            guard start.date < end else { throw ValidationError("--since must be before --until") }
+            window = DigestWindow(since: start.date, until: end, timeZone: timeZone)
+        } else {
+            window = DigestWindow.lastCompleteWeek(before: now, timeZone: timeZone)
+            let folder =
+                stateDir.map { URL(filePath: $0, directoryHint: .isDirectory) }
+                ?? DigestStateStore.defaultFolder(environment: ProcessInfo.processInfo.environment)
+            let chosenStore = DigestStateStore(folder: folder, host: source.config.host, language: lang)
+            store = chosenStore
+            do {
+                state = try chosenStore.load()
+            } catch {
+                printError(error.description)
+                throw ExitCode.failure
+            }
+            if let state {
+                if state.until >= window.until {
+                    printError(
+                        "feedgen digest: nothing to do: the digest up to \(window.isoWeekName) was already sent (\(chosenStore.url.path))"
+                    )
+                    return
+                }
+                window.since = state.until
+            }
+        }
+
+        let composed = await source.compose(
+            window: window, sent: Set(state?.sent ?? []), floor: state?.floor, language: lang)
+        for diagnostic in source.diagnostics + composed.diagnostics {
+            printError(resolved.displayed(diagnostic).description)
+        }
+        let layout = DigestText(
+            siteTitle: source.config.title.isEmpty ? source.config.host : source.config.title,
+            labels: DigestLabels(language: lang ?? source.config.language), width: width)
+        if !composed.plan.isEmpty || sendEmpty {
+            let lines = layout.lines(composed.plan, contents: composed.contents)
+            do {
+                try deliver(
+                    lines, layout: layout, window: window, now: now, email: email, sender: sender ?? "",
+                    recipients: recipients,
+                    unsubscribe: listUnsubscribe.isEmpty ? definitions.digest.unsubscribe : listUnsubscribe,
+                    host: source.config.host)
+            } catch {
+                printError(error.description)
+                throw ExitCode.failure
+            }
+        } else {
+            printError("feedgen digest: nothing was published \(layout.dates(window)); nothing sent")
+        }
+        if let store {
+            let sent = Set(state?.sent ?? []).union(composed.plan.posts.map(\.id))
+            do {
+                try store.save(
+                    DigestState(floor: state?.floor ?? window.since, until: window.until, sent: sent.sorted()))
+            } catch {
+                printError(error.description)
+                throw ExitCode.failure
+            }
+        }
+    }
+
+    private func deliver(
+        _ lines: [WrappedLine], layout: DigestText, window: DigestWindow, now: Date, email: Bool, sender: String,
+        recipients: [String], unsubscribe: [String], host: String
+    ) throws(DigestDeliveryError) {
+        guard email else {
+            print(lines.map { $0.text + "\n" }.joined(), terminator: "")
+            return
+        }
+        let message = EmailMessage(
+            from: sender, to: recipients, subject: layout.subject(window), date: now, timeZone: window.timeZone,
+            messageID: messageID(window, host: host), listUnsubscribe: unsubscribe, body: lines)
+        let bytes = Array(message.render(lineEnding: "\n").utf8)
+        if let maildir {
+            let file = try MailDelivery.deliver(
+                bytes, toMaildir: URL(filePath: maildir, directoryHint: .isDirectory), now: now)
+            print("Delivered the digest of \(layout.dates(window)) to \(file.path)")
+        } else if sendmail {
+            try MailDelivery.sendmail(bytes, program: sendmailProgram)
+            print("Sent the digest of \(layout.dates(window)) to \(recipients.joined(separator: ", "))")
+        } else {
+            print(String(decoding: bytes, as: UTF8.self), terminator: "")
+        }
+    }
+
+    /// `digest.2020-W12.all@dair.ai`: the same window always gets the same id, so a resent digest is
+    /// recognised as the same message.
+    private func messageID(_ window: DigestWindow, host: String) -> String {
+        var calendar = Calendar(identifier: .iso8601)
+        calendar.timeZone = window.timeZone
+        func day(_ date: Date) -> String {
+            let parts = calendar.dateComponents([.year, .month, .day], from: date)
+            return String(format: "%04d%02d%02d", parts.year!, parts.month!, parts.day!)
+        }
+        let name = window.isOneWeek ? window.isoWeekName : "\(day(window.since))-\(day(window.until))"
+        return "digest.\(name).\(lang?.lowercased() ?? "all")@\(host)"
+    }
+}
+
+extension DigestCommand: AsyncRunnable {
+    func runAsync() async throws { try await run() }
+}

@@ -1,0 +1,87 @@
+import FeedgenCore
+import FeedgenRender
+import Foundation
+
+/// Reads what a digest needs from a site: every publishable post, then the summary and outline of the
+/// few posts a digest carries.
+public struct DigestSource: Sendable {
+    public var config: SiteConfig
+    /// Every post Jekyll would publish at `now`.
+    public var posts: [Post]
+    /// Problems found while reading front matter (reported, the post left out).
+    public var diagnostics: [Diagnostic]
+    var root: URL
+    var renderer: ItemRenderer
+
+    /// Reads the site's configuration and every post's front matter.
+    public static func load(site root: URL, definitions: FeedDefinitions, now: Date) async throws(BuildError)
+        -> DigestSource
+    {
+        let site: SiteReader.Site
+        do {
+            site = try SiteReader.read(root: root)
+        } catch {
+            throw .site(error)
+        }
+        let parsed: SiteConfigParser.Result
+        do {
+            parsed = try SiteConfigParser.parse(configYAML: site.configYAML, authorsYAML: site.authorsYAML)
+        } catch {
+            throw .config(error)
+        }
+        let context = PostLoader.Context(
+            site: parsed.config, languages: definitions.languages, issues: definitions.issues)
+        let loaded = await PostCatalog.load(site: site, context: context)
+        let renderer = ItemRenderer(
+            site: site.root, config: parsed.config, siteVariables: parsed.siteVariables,
+            summaryLength: definitions.summaryLength)
+        return DigestSource(
+            config: parsed.config, posts: FeedPlanner.publishable(loaded.posts, now: now, future: false),
+            diagnostics: loaded.diagnostics, root: site.root, renderer: renderer)
+    }
+
+    /// A digest's plan with the summary and outline of each post it carries.
+    public struct Composed: Sendable {
+        public var plan: DigestPlan
+        public var contents: [String: DigestContent]
+        /// Rendering problems; a post that cannot be rendered is left out of this digest (and not recorded as
+        /// sent, so the digest after it is fixed carries it).
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Plans the digest (see `DigestComposer.plan`) and reads the bodies of the posts it carries.
+    public func compose(
+        window: DigestWindow, sent: Set<String>, floor: Date?, language: String?
+    ) async -> Composed {
+        var pool = posts
+        var contents: [String: DigestContent] = [:]
+        var diagnostics: [Diagnostic] = []
+        while true {
+            let plan = DigestComposer.plan(
+                posts: pool, window: window, sent: sent, floor: floor, language: language,
+                preferredLanguage: config.language)
+            let wanted = plan.posts.filter { contents[$0.id] == nil }
+            let results = await renderer.render(wanted)
+            var failed: Set<String> = []
+            for (post, result) in zip(wanted, results) {
+                diagnostics += result.diagnostics
+                if let item = result.item {
+                    contents[post.id] = DigestContent(summary: item.summary, outline: outline(of: post))
+                } else {
+                    failed.insert(post.id)
+                }
+            }
+            if failed.isEmpty { return Composed(plan: plan, contents: contents, diagnostics: diagnostics) }
+            pool.removeAll { failed.contains($0.id) }
+        }
+    }
+
+    /// The section headings and story titles of the post's Markdown body (see `DigestOutline`).
+    private func outline(of post: Post) -> [OutlineSection] {
+        guard let bytes = try? PostFileReader.readAll(root.appending(path: post.path)),
+            let text = try? SourceText.decode(bytes).text,
+            let split = FrontMatter.split(Mojibake.repair(text).text)
+        else { return [] }
+        return DigestOutline.parse(String(split.body))
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+/// `feedgen digest` as a mail: RFC 5322 output read back by Python's `email`, Maildir and sendmail delivery.
+@Suite struct DigestDeliveryTests {
+    static let mailOptions = [
+        "--from", "DAIR.AI Digest <digest@dair.ai>", "--to", "Lectrices & lecteurs <readers@dair.ai>", "--to",
+        "archive@dair.ai", "--list-unsubscribe", "mailto:leave@dair.ai", "--list-unsubscribe", "https://dair.ai/leave",
+        "--now", "2020-03-23T08:00:00+01:00",
+    ]
+
+    static func digest(_ arguments: [String]) throws -> ProcessResult {
+        try run(Paths.feedgen, ["digest", "--site", Paths.corpus.path] + arguments)
+    }
+
+    func checkHeadersAndBody(_ mail: ParsedMail, text: String) {
+        #expect(mail.from == [["DAIR.AI Digest", "digest@dair.ai"]])
+        #expect(mail.to == [["Lectrices & lecteurs", "readers@dair.ai"], ["", "archive@dair.ai"]])
+        #expect(mail.subject == "DAIR.AI — weekly digest, March 16–22, 2020")
+        #expect(mail.date == "2020-03-23T07:00:00+00:00")
+        #expect(mail.messageID == "<digest.2020-W12.all@dair.ai>")
+        #expect(mail.listUnsubscribe == "<mailto:leave@dair.ai>, <https://dair.ai/leave>")
+        #expect(mail.contentType == "text/plain")
+        #expect(mail.params == ["charset": "utf-8", "format": "flowed"])
+        #expect(mail.defects == [])
+        #expect(mail.lines == text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init))
+        #expect(mail.softBreaks > 20, "paragraphs flow")
+    }
+
+    @Test func theEmailFormParsesWithTheRightHeadersAndBody() throws {
+        let text = try Self.digest(["--week", "2020-W12"]).stdout
+        let result = try Self.digest(["--week", "2020-W12", "--format", "email"] + Self.mailOptions)
+        #expect(result.status == 0, "\(result.stderr)")
+        let folder = try TemporaryDirectory()
+        let file = folder.url.appending(path: "message.eml")
+        try Data(result.stdout.utf8).write(to: file)
+        checkHeadersAndBody(try ParsedMail.parse(file), text: text)
+        let headers = result.stdout.split(separator: "\n\n", maxSplits: 1)[0]
+        #expect(headers.split(separator: "\n").allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) && $0.count <= 78 })
+    }
+
+    @Test func maildirDelivery() throws {
+        let text = try Self.digest(["--week", "2020-W12"]).stdout
+        let folder = try TemporaryDirectory()
+        let maildir = folder.url.appending(path: "Maildir")
+        let result = try Self.digest(["--week", "2020-W12", "--maildir", maildir.path] + Self.mailOptions)
+        #expect(result.status == 0, "\(result.stderr)")
+        let delivered = try FileManager.default.contentsOfDirectory(atPath: maildir.appending(path: "new").path)
+        #expect(delivered.count == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: maildir.appending(path: "tmp").path) == [])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: maildir.appending(path: "cur").path) == [])
+        let file = maildir.appending(path: "new/" + delivered[0])
+        #expect(result.stdout == "Delivered the digest of March 16–22, 2020 to \(file.path)\n")
+        checkHeadersAndBody(try ParsedMail.parse(file), text: text)
+    }
+
+    @Test func sendmailDelivery() throws {
+        let text = try Self.digest(["--week", "2020-W12"]).stdout
+        let folder = try TemporaryDirectory([
+            "sendmail":
+                "#!/bin/sh\necho \"$@\" > \"$(dirname \"$0\")/arguments\"\ncat > \"$(dirname \"$0\")/message.eml\"\n"
+        ])
+        let program = folder.url.appending(path: "sendmail")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: program.path)
+        let result = try Self.digest(
+            ["--week", "2020-W12", "--sendmail", "--sendmail-program", program.path] + Self.mailOptions)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout
+                == "Sent the digest of March 16–22, 2020 to Lectrices & lecteurs <readers@dair.ai>, archive@dair.ai\n")
+        #expect(try String(contentsOf: folder.url.appending(path: "arguments"), encoding: .utf8) == "-t -oi\n")
+        checkHeadersAndBody(try ParsedMail.parse(folder.url.appending(path: "message.eml")), text: text)
+    }
+
+    @Test func aFailingSendmailIsAnError() throws {
+        let folder = try TemporaryDirectory(["sendmail": "#!/bin/sh\necho 'no route to host' >&2\nexit 75\n"])
+        let program = folder.url.appending(path: "sendmail")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: program.path)
+        let result = try Self.digest(
+            ["--week", "2020-W12", "--sendmail", "--sendmail-program", program.path] + Self.mailOptions)
+        #expect(result.status == 1)
+        #expect(
+            result.stderr.hasSuffix("\(program.path): error: exited with status 75: no route to host\n"),
+            "\(result.stderr)")
+    }
+
+    @Test func addressesFromTheDefinitionsFile() throws {
+        let folder = try TemporaryDirectory([
+            "site/_config.yml": "title: Harbour Test\nurl: https://letter.test\ntimezone: Europe/Paris\n",
+            "site/_posts/2021-01-05-marees.md": "---\ntitle: \"Marées d’hiver\"\nlang: fr\n---\n\nDes marées.\n",
+            "feeds/feedgen.yml": """
+            site: ../site
+            digest:
+              from: "Notes du port <digest@letter.test>"
+              to: lecteurs@letter.test
+              unsubscribe: mailto:partir@letter.test
+            """,
+        ])
+        let result = try run(
+            Paths.feedgen,
+            [
+                "digest", "--config", "feeds/feedgen.yml", "--week", "2021-W01", "--lang", "fr", "--format", "email",
+                "--now", "2021-01-11T08:00:00+01:00",
+            ],
+            in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let file = folder.url.appending(path: "message.eml")
+        try Data(result.stdout.utf8).write(to: file)
+        let mail = try ParsedMail.parse(file)
+        #expect(mail.from == [["Notes du port", "digest@letter.test"]])
+        #expect(mail.to == [["", "lecteurs@letter.test"]])
+        #expect(mail.listUnsubscribe == "<mailto:partir@letter.test>")
+        #expect(mail.subject == "Harbour Test — lettre de la semaine, du 4 au 10 janvier 2021")
+        #expect(mail.date == "2021-01-11T08:00:00+01:00")
+        #expect(mail.messageID == "<digest.2021-W01.fr@letter.test>")
+        #expect(
+            mail.lines == [
+                "Harbour Test — lettre de la semaine", "du 4 au 10 janvier 2021", "",
+                String(repeating: "=", count: 72), "", "Marées d’hiver [1]", "5 janvier 2021", "", "Des marées.", "",
+                "[1] https://letter.test/2021/01/05/marees.html", "", String(repeating: "-", count: 72),
+            ])
+    }
+}

@@ -1,0 +1,69 @@
+import FeedgenCore
+import Foundation
+import Testing
+
+@Suite struct EmailMessageTests {
+    @Test func asciiIsLeftAsItIs() {
+        #expect(EmailMessage.encodedWords("Weekly digest") == "Weekly digest")
+    }
+
+    @Test func encodedWordsAreShortAndKeepWholeCharacters() throws {
+        let subject = "DAIR.AI — 简报的每周摘要, النشرة الأسبوعية, résumé 📙📙📙📙"
+        let encoded = EmailMessage.encodedWords(subject, lineEnding: "\n")
+        var decoded: [UInt8] = []
+        for word in encoded.split(separator: "\n ") {
+            #expect(word.count <= 62)
+            #expect(word.hasPrefix("=?utf-8?B?") && word.hasSuffix("?="))
+            let bytes = try #require(Data(base64Encoded: String(word.dropFirst(10).dropLast(2))))
+            #expect(String(data: bytes, encoding: .utf8) != nil, "each word holds whole characters")
+            decoded += bytes
+        }
+        #expect(String(decoding: decoded, as: UTF8.self) == subject)
+    }
+
+    @Test func dates() {
+        let date = try! Date("2020-03-23T07:00:00Z", strategy: Date.ISO8601FormatStyle())
+        #expect(
+            EmailMessage.rfc5322Date(date, timeZone: TimeZone(identifier: "Europe/Paris")!)
+                == "Mon, 23 Mar 2020 08:00:00 +0100")
+        #expect(
+            EmailMessage.rfc5322Date(date, timeZone: TimeZone(identifier: "America/St_Johns")!)
+                == "Mon, 23 Mar 2020 04:30:00 -0230")
+    }
+
+    @Test func aWholeMessage() {
+        let message = EmailMessage(
+            from: "Café Letters <news@x.test>", to: ["Readers <readers@x.test>", "a@x.test"], subject: "Digest",
+            date: Date(timeIntervalSince1970: 0), timeZone: TimeZone(identifier: "UTC")!,
+            messageID: "digest.1970-W01.all@x.test",
+            listUnsubscribe: ["mailto:leave@x.test"],
+            body: [
+                WrappedLine("From the editor, a paragraph", continues: true), WrappedLine("that flows."),
+                WrappedLine("  - indented"), WrappedLine("> not a quote"), WrappedLine(""),
+            ])
+        #expect(
+            message.render(lineEnding: "\n") == """
+                From: =?utf-8?B?Q2Fmw6kgTGV0dGVycw==?= <news@x.test>
+                To: Readers <readers@x.test>, a@x.test
+                Subject: Digest
+                Date: Thu, 01 Jan 1970 00:00:00 +0000
+                Message-ID: <digest.1970-W01.all@x.test>
+                List-Unsubscribe: <mailto:leave@x.test>
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=utf-8; format=flowed
+                Content-Transfer-Encoding: 8bit
+
+                 From the editor, a paragraph\u{20}
+                that flows.
+                   - indented
+                 > not a quote
+
+
+                """)
+        #expect(
+            EmailMessage(
+                from: "Dr. Who <w@x.test>", to: [], subject: "", date: Date(), timeZone: .gmt, messageID: "", body: []
+            )
+            .render().hasPrefix("From: \"Dr. Who\" <w@x.test>\r\n"))
+    }
+}
