@@ -11,7 +11,8 @@ public struct Builder: Sendable {
         self.generator = generator
     }
 
-    public func build(_ options: BuildOptions) async throws(BuildError) -> BuildReport {
+    /// Builds once; with a `cache`, only posts whose bytes changed since its last build are read and rendered.
+    public func build(_ options: BuildOptions, cache: RenderCache? = nil) async throws(BuildError) -> BuildReport {
         let site: SiteReader.Site
         do {
             site = try SiteReader.read(root: options.site)
@@ -30,7 +31,9 @@ public struct Builder: Sendable {
 
         // 1. Every post's front matter, in parallel; the order of results follows the sorted paths.
         let context = PostLoader.Context(site: config, languages: definitions.languages, issues: definitions.issues)
-        let loaded = await PostCatalog.load(site: site, context: context)
+        cache?.begin(context: Array("\(site.configYAML)\u{0}\(site.authorsYAML ?? "")\u{0}\(definitions)".utf8))
+        let loaded = await PostCatalog.load(site: site, context: context, cache: cache)
+        cache?.prune(keeping: site.postPaths)
         report.postsRead = site.postPaths.count
         report.diagnostics += loaded.diagnostics
         report.postsUnpublished = loaded.unpublished
@@ -42,7 +45,7 @@ public struct Builder: Sendable {
         let limit = options.limit ?? definitions.limit
         let renderer = ItemRenderer(
             site: site.root, config: config, siteVariables: parsed.siteVariables,
-            summaryLength: definitions.summaryLength)
+            summaryLength: definitions.summaryLength, cache: cache)
         var candidates = publishable
         var rendered: [String: RenderedItem] = [:]
         var selections = FeedPlanner.plan(candidates, limit: limit)

@@ -8,6 +8,8 @@ struct ItemRenderer: Sendable {
     var config: SiteConfig
     var siteVariables: [String: String]
     var summaryLength: Int
+    /// Remembers rendered posts across builds (`feedgen watch`).
+    var cache: RenderCache?
 
     struct Result: Sendable {
         /// Nil when the post cannot be published.
@@ -19,7 +21,7 @@ struct ItemRenderer: Sendable {
     func render(_ posts: [Post]) async -> [Result] {
         await withTaskGroup(of: (Int, Result).self) { group in
             for (index, post) in posts.enumerated() {
-                group.addTask { (index, render(post)) }
+                group.addTask { (index, cache.map { $0.rendered(post.path) { render(post) } } ?? render(post)) }
             }
             var results = [Result](repeating: Result(item: nil, diagnostics: []), count: posts.count)
             for await (index, result) in group { results[index] = result }
