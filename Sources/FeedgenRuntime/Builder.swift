@@ -31,7 +31,12 @@ public struct Builder: Sendable {
 
         // 1. Every post's front matter, in parallel; the order of results follows the sorted paths.
         let context = PostLoader.Context(site: config, languages: definitions.languages, issues: definitions.issues)
-        cache?.begin(context: Array("\(site.configYAML)\u{0}\(site.authorsYAML ?? "")\u{0}\(definitions)".utf8))
+        // What a post's reading and rendering depend on besides its bytes (not the limit, titles or output).
+        let cacheContext = [
+            site.configYAML, site.authorsYAML ?? "", "\(definitions.languages)", "\(definitions.issues)",
+            "\(definitions.summaryLength)",
+        ]
+        cache?.begin(context: Array(cacheContext.joined(separator: "\u{0}").utf8))
         let loaded = await PostCatalog.load(site: site, context: context, cache: cache)
         cache?.prune(keeping: site.postPaths)
         report.postsRead = site.postPaths.count

@@ -246,7 +246,7 @@ public final class WatchDaemon: @unchecked Sendable {
                 "feeds.rewritten": "\(rewritten)", "ms": "\(milliseconds)",
             ])
         let feeds = report.feeds.filter { $0.items > 0 }.count
-        notifySystemd("STATUS=\(feeds) feeds from \(report.postsRead) post files; last rebuild \(milliseconds) ms (\(rebuild.trigger.rawValue))")
+        notifySystemd("STATUS=\(feeds) feeds from \(report.postsRead) post files (last rebuild: \(rebuild.trigger.rawValue))")
     }
 
     private func log(_ outcome: GitPuller.Outcome) {

@@ -140,7 +140,8 @@ public struct WatchStateMachine: Sendable {
     }
 
     private mutating func timerFired(at now: Duration) -> [Action] {
-        if siteMissing { return [.checkSite, .schedule(at: now + configuration.siteRetry)] }
+        // The retry is scheduled first: if the check finds the site, `.siteFound` schedules the rebuild after it.
+        if siteMissing { return [.schedule(at: now + configuration.siteRetry), .checkSite] }
         guard let rebuild = pending else { return [] }
         if now < quietAt { return [.schedule(at: quietAt)] }
         var actions: [Action] = []

@@ -104,8 +104,8 @@ struct WatchStateMachineTests {
         ])
         #expect(machine.handle(.siteMissing, at: .seconds(3)) == [])
         #expect(machine.handle(.fileChanged("_config.yml"), at: .seconds(4)) == [])
-        #expect(machine.handle(.timerFired, at: .seconds(7)) == [.checkSite, .schedule(at: .seconds(12))])
-        #expect(machine.handle(.timerFired, at: .seconds(12)) == [.checkSite, .schedule(at: .seconds(17))])
+        #expect(machine.handle(.timerFired, at: .seconds(7)) == [.schedule(at: .seconds(12)), .checkSite])
+        #expect(machine.handle(.timerFired, at: .seconds(12)) == [.schedule(at: .seconds(17)), .checkSite])
         #expect(machine.handle(.siteFound, at: .seconds(13)) == [
             .log(.info, "the site folder is back"), .schedule(at: .milliseconds(13_200)),
         ])
