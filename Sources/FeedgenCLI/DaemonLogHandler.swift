@@ -14,6 +14,9 @@ struct DaemonLogHandler: LogHandler {
     /// Formats the time of a line; a parameter so tests can fix it.
     var clock: @Sendable () -> Date = { Date() }
 
+    /// Metadata keys printed first, in this order (a rebuild's line reads like the issue asks); others follow sorted.
+    static let leadingKeys = ["trigger", "posts.changed", "feeds.rewritten", "ms"]
+
     init(journal: Bool) {
         self.journal = journal
     }
@@ -33,7 +36,8 @@ struct DaemonLogHandler: LogHandler {
         if let provided = metadataProvider?.get() { fields.merge(provided) { $1 } }
         if let own = event.metadata { fields.merge(own) { $1 } }
         var text = event.message.description
-        for key in fields.keys.sorted() { text += " \(key)=\(fields[key]!)" }
+        let keys = Self.leadingKeys.filter { fields[$0] != nil } + fields.keys.filter { !Self.leadingKeys.contains($0) }.sorted()
+        for key in keys { text += " \(key)=\(fields[key]!)" }
         if journal { return "<\(syslogPriority(event.level))>\(text)" }
         let time = clock().formatted(.iso8601)
         return "\(time) \(event.level.rawValue) \(text)"

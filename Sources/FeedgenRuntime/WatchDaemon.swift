@@ -234,8 +234,8 @@ public final class WatchDaemon: @unchecked Sendable {
             logger.log(level: diagnostic.severity == .error ? .error : .warning, "\(shown.description)")
         }
         for kept in report.kept {
-            logger.warning(
-                "kept the published \(kept.scope.label) feed: it would lack \(kept.missing.joined(separator: ", "))")
+            let missing = kept.missing.map { settings.siteLabel + "/" + $0 }.joined(separator: ", ")
+            logger.warning("kept the published \(kept.scope.label) feed: it would lack \(missing)")
         }
         let rewritten = report.feeds.filter { $0.files.contains { $0.outcome == .written } }.count
         let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000

@@ -50,9 +50,9 @@ struct WatchCommandTests {
             source: "feedgen", file: #fileID, function: #function, line: #line)
         var handler = DaemonLogHandler(journal: false)
         handler.clock = { Date(timeIntervalSince1970: 1_795_000_000) }
-        #expect(handler.line(for: event) == "2026-11-18T11:06:40Z info rebuild ms=12 posts.changed=1 trigger=change")
+        #expect(handler.line(for: event) == "2026-11-18T11:06:40Z info rebuild trigger=change posts.changed=1 ms=12")
         handler.journal = true
-        #expect(handler.line(for: event) == "<6>rebuild ms=12 posts.changed=1 trigger=change")
+        #expect(handler.line(for: event) == "<6>rebuild trigger=change posts.changed=1 ms=12")
         let error = LogEvent(
             level: .error, message: "git pull failed", metadata: nil, source: "feedgen", file: #fileID,
             function: #function, line: #line)

@@ -114,8 +114,8 @@ import Testing
         #expect(daemon.lines.filter { !isRebuild($0) }.map { $0.split(separator: " ").dropFirst().joined(separator: " ") } == [
             "error \(site)/_posts/2026-01-03-broken-fr.md:4:1: error: invalid YAML in front matter: "
                 + "while scanning a quoted scalar: found unexpected end of stream",
-            "warning kept the published all-languages feed: it would lack _posts/2026-01-03-broken-fr.md",
-            "warning kept the published fr feed: it would lack _posts/2026-01-03-broken-fr.md",
+            "warning kept the published all-languages feed: it would lack \(site)/_posts/2026-01-03-broken-fr.md",
+            "warning kept the published fr feed: it would lack \(site)/_posts/2026-01-03-broken-fr.md",
         ])
         #expect(try repository.titles("fr/feed.json") == published)
         #expect(try FileManager.default.attributesOfItem(atPath: english.path)[.modificationDate] as? Date == before)
@@ -173,7 +173,7 @@ import Testing
         messages = receiver.messages(until: "STOPPING=1")
         #expect(messages.last == "STOPPING=1")
         #expect(messages.dropLast().allSatisfy { $0 == "WATCHDOG=1" })
-        #expect(daemon.lines == ["<6>rebuild feeds.rewritten=2 ms=\(rebuildMilliseconds(daemon.lines[0])) posts.changed=1 trigger=start",
+        #expect(daemon.lines == ["<6>rebuild trigger=start posts.changed=1 feeds.rewritten=2 ms=\(rebuildMilliseconds(daemon.lines[0]))",
                                  "<6>SIGTERM: stopping", "<6>stopped"])
     }
 
