@@ -44,13 +44,13 @@ public final class WatchDaemon: @unchecked Sendable {
         case watchdog
     }
 
-    private var options: BuildOptions
-    private let settings: Settings
-    private let logger: Logger
+    var options: BuildOptions
+    let settings: Settings
+    let logger: Logger
     private let notify: NotifySocket?
-    private let reloadOptions: @Sendable () throws -> BuildOptions
-    private let cache = RenderCache()
-    private var machine: WatchStateMachine
+    let reloadOptions: @Sendable () throws -> BuildOptions
+    let cache = RenderCache()
+    var machine: WatchStateMachine
     private let start = ContinuousClock.now
     private let queue = DispatchQueue(label: "feedgen-watch")
     private let stream: AsyncStream<Input>
@@ -61,8 +61,11 @@ public final class WatchDaemon: @unchecked Sendable {
     private var watcher: InotifyWatcher?
     private var snapshot: PollingSnapshot?
     private var pulling = false
+    /// `--poll`, or the fallback interval once inotify failed.
+    private var pollInterval: Duration?
+    private var pollTimer: (any DispatchSourceTimer)?
     private var stopping = false
-    private var builds = 0
+    var builds = 0
 
     /// A daemon that builds with `options`; `reloadOptions` reads the definitions again (SIGHUP).
     public init(options: BuildOptions, settings: Settings, logger: Logger, notify: NotifySocket?,
@@ -73,10 +76,11 @@ public final class WatchDaemon: @unchecked Sendable {
         self.notify = notify
         self.reloadOptions = reloadOptions
         machine = WatchStateMachine(configuration: settings.machine)
+        pollInterval = settings.poll
         (stream, input) = AsyncStream<Input>.makeStream()
     }
 
-    private var now: Duration { ContinuousClock.now - start }
+    var now: Duration { ContinuousClock.now - start }
     private var gitDirectory: URL? { WatchScope.gitDirectory(of: options.site) }
 
     /// Runs until SIGTERM or SIGINT; returns the exit status.
@@ -90,8 +94,8 @@ public final class WatchDaemon: @unchecked Sendable {
         }
         await rebuild(.init(trigger: .start, paths: [], rescan: false, reloadDefinitions: false))
         notifySystemd("READY=1")
-        if let poll = settings.poll { repeating(every: poll) { .pollTick } }
-        if let interval = notify?.watchdogInterval { repeating(every: interval) { .watchdog } }
+        startPolling()
+        if let interval = notify?.watchdogInterval { _ = repeating(every: interval) { .watchdog } }
         if let pull = settings.pull {
             let pullTimer = makeTimer { .pullTick }
             pullTimer.schedule(deadline: .now() + pull.timeInterval)
@@ -155,7 +159,7 @@ public final class WatchDaemon: @unchecked Sendable {
     }
 
     /// Hands an event to the state machine and performs the actions it returns.
-    private func send(_ event: WatchStateMachine.Event) async {
+    func send(_ event: WatchStateMachine.Event) async {
         for action in machine.handle(event, at: now) {
             switch action {
             case .schedule(let at):
@@ -176,7 +180,7 @@ public final class WatchDaemon: @unchecked Sendable {
     /// Starts inotify (or takes the first polling snapshot); false when the site cannot be watched.
     @discardableResult
     private func startWatching() async -> Bool {
-        if settings.poll != nil {
+        if pollInterval != nil {
             snapshot = PollingSnapshot.take(site: options.site, definitions: settings.definitions, gitDirectory: gitDirectory)
             if snapshot?.siteExists == true { return true }
         } else {
@@ -188,81 +192,20 @@ public final class WatchDaemon: @unchecked Sendable {
                 self.watcher = watcher
                 return true
             } catch {
-                if WatchScope.isDirectory(options.site) { logger.error("\(error)") }
+                if WatchScope.isDirectory(options.site) {
+                    // Typically the limit on watches (fs.inotify.max_user_watches): polling still works.
+                    pollInterval = Self.fallbackPoll
+                    logger.error("\(error); polling every \(Self.fallbackPoll) instead")
+                    startPolling()
+                    return await startWatching()
+                }
             }
         }
         await send(.siteMissing)
         return false
     }
 
-    private func rebuild(_ rebuild: WatchStateMachine.Rebuild) async {
-        if rebuild.reloadDefinitions {
-            do {
-                let site = options.site
-                options = try reloadOptions()
-                options.site = site
-                logger.info("reloaded the feed definitions")
-            } catch {
-                logger.error("cannot reload the feed definitions: \(error); keeping the previous ones")
-            }
-        }
-        if rebuild.rescan { cache.forgetSignatures() }
-        cache.invalidate(rebuild.paths)
-        var options = self.options
-        options.now = Date()
-        let began = ContinuousClock.now
-        let report: BuildReport
-        do {
-            report = try await Builder().build(options, cache: cache)
-        } catch {
-            if case .site(.missingSite) = error {
-                await send(.siteMissing)
-            } else {
-                logger.error("\(error.description); keeping the last good feeds")
-                notifySystemd("STATUS=\(error.description)")
-            }
-            return
-        }
-        let elapsed = ContinuousClock.now - began
-        builds += 1
-        let changed = Set(cache.changedPaths)
-        for diagnostic in report.diagnostics {
-            let path = diagnostic.location.path
-            guard builds == 1 || changed.contains(path) || !path.split(separator: "/").contains("_posts") else { continue }
-            var shown = diagnostic
-            if !path.hasPrefix("/") { shown.location.path = settings.siteLabel + "/" + path }
-            logger.log(level: diagnostic.severity == .error ? .error : .warning, "\(shown.description)")
-        }
-        for kept in report.kept {
-            let missing = kept.missing.map { settings.siteLabel + "/" + $0 }.joined(separator: ", ")
-            logger.warning("kept the published \(kept.scope.label) feed: it would lack \(missing)")
-        }
-        let rewritten = report.feeds.filter { $0.files.contains { $0.outcome == .written } }.count
-        let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
-        logger.info(
-            "rebuild",
-            metadata: [
-                "trigger": "\(rebuild.trigger.rawValue)", "posts.changed": "\(cache.changeCount)",
-                "feeds.rewritten": "\(rewritten)", "ms": "\(milliseconds)",
-            ])
-        let feeds = report.feeds.filter { $0.items > 0 }.count
-        notifySystemd("STATUS=\(feeds) feeds from \(report.postsRead) post files (last rebuild: \(rebuild.trigger.rawValue))")
-    }
-
-    private func log(_ outcome: GitPuller.Outcome) {
-        switch outcome {
-        case .pulled(let commits):
-            for commit in commits {
-                logger.info("pulled \(commit.hash) \(commit.subject)")
-            }
-        case .busy:
-            logger.info("git pull skipped: .git/index.lock exists (git is busy); retrying")
-        case .failed(let message):
-            logger.error("git pull failed: \(message); the checkout is unchanged, retrying")
-        }
-    }
-
-    private func notifySystemd(_ message: String) {
+    func notifySystemd(_ message: String) {
         guard let notify else { return }
         do {
             try notify.send(message)
@@ -291,9 +234,19 @@ public final class WatchDaemon: @unchecked Sendable {
         return timer
     }
 
-    private func repeating(every interval: Duration, _ event: @escaping @Sendable () -> Input) {
+    private func repeating(every interval: Duration, _ event: @escaping @Sendable () -> Input) -> any DispatchSourceTimer {
         let timer = makeTimer(event)
         timer.schedule(deadline: .now() + interval.timeInterval, repeating: interval.timeInterval)
+        return timer
+    }
+
+    /// How often to poll when inotify cannot be used.
+    static let fallbackPoll = Duration.seconds(2)
+
+    /// Starts the polling timer when `pollInterval` is set and it is not running yet.
+    private func startPolling() {
+        guard let pollInterval, pollTimer == nil else { return }
+        pollTimer = repeating(every: pollInterval) { .pollTick }
     }
 }
 
