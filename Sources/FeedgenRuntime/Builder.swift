@@ -45,6 +45,7 @@ public struct Builder: Sendable {
         var failures = loaded.failures
         let publishable = FeedPlanner.publishable(loaded.posts, now: options.now, future: options.future)
         report.postsInFuture = loaded.posts.count - publishable.count
+        report.nextFuturePost = options.future ? nil : loaded.posts.lazy.map(\.date).filter { $0 > options.now }.min()
 
         // 2. Choose, render what is chosen, and choose again if a post failed to render.
         let limit = options.limit ?? definitions.limit

@@ -3,8 +3,11 @@ import Foundation
 /// Fetches and fast-forwards the content repository from its remote, running `git pull --ff-only`.
 ///
 /// A fast-forward either moves the branch and updates the work tree or changes nothing: git refuses (and leaves
-/// the checkout as it was) when the histories diverged or when local changes would be overwritten. A pull is
-/// not started while `.git/index.lock` exists, so it never fights an editor's commit.
+/// the checkout as it was) when the histories diverged or the network fails. A pull is not started while
+/// `.git/index.lock` exists (git is busy) nor while tracked files have local changes (someone is editing on the
+/// server: their work is not mixed with the remote's); and if git fails half-way through updating the work
+/// tree, the tree is put back to the commit it is on (`git reset --hard`), which only undoes that pull since
+/// the tree was clean before it.
 public struct GitPuller: Sendable {
     /// A commit a pull brought in.
     public struct Commit: Sendable, Equatable {
@@ -18,8 +21,11 @@ public struct GitPuller: Sendable {
         case pulled([Commit])
         /// Skipped because git is busy in the repository.
         case busy
-        /// git failed; the message is its last line of error output.
-        case failed(String)
+        /// Skipped because tracked files have local changes.
+        case localChanges
+        /// git failed; the message is the line of its error output that says why. `restored` when the work tree had to be
+        /// reset to its commit afterwards.
+        case failed(String, restored: Bool)
     }
 
     /// The work tree of the repository (any folder inside it).
@@ -39,11 +45,20 @@ public struct GitPuller: Sendable {
             return .busy
         }
         let before = run(["rev-parse", "HEAD"])
-        guard before.status == 0 else { return .failed(lastLine(before.error)) }
+        guard before.status == 0 else { return .failed(lastLine(before.error), restored: false) }
+        let status = run(["status", "--porcelain", "--untracked-files=no"])
+        guard status.status == 0 else { return .failed(lastLine(status.error), restored: false) }
+        guard status.output.isEmpty else { return .localChanges }
         let pull = run(["pull", "--ff-only", "--quiet"])
-        guard pull.status == 0 else { return .failed(lastLine(pull.error.isEmpty ? pull.output : pull.error)) }
+        guard pull.status == 0 else {
+            let message = lastLine(pull.error.isEmpty ? pull.output : pull.error)
+            let dirty = run(["status", "--porcelain", "--untracked-files=no"])
+            guard dirty.status != 0 || !dirty.output.isEmpty else { return .failed(message, restored: false) }
+            _ = run(["reset", "--hard", "--quiet", "HEAD"])
+            return .failed(message, restored: true)
+        }
         let after = run(["rev-parse", "HEAD"])
-        guard after.status == 0 else { return .failed(lastLine(after.error)) }
+        guard after.status == 0 else { return .failed(lastLine(after.error), restored: false) }
         let old = before.output.trimmingCharacters(in: .whitespacesAndNewlines)
         let new = after.output.trimmingCharacters(in: .whitespacesAndNewlines)
         if old == new { return .pulled([]) }
@@ -55,8 +70,12 @@ public struct GitPuller: Sendable {
             })
     }
 
+    /// The line of git's error output that says what went wrong: the first `fatal:` or `error:` line (the
+    /// lines after it are advice), else the last line.
     private func lastLine(_ text: String) -> String {
-        text.split(separator: "\n").last.map(String.init) ?? "git exited with an error"
+        let lines = text.split(separator: "\n").map(String.init)
+        return lines.first { $0.hasPrefix("fatal: ") || $0.hasPrefix("error: ") } ?? lines.last
+            ?? "git exited with an error"
     }
 
     private func run(_ arguments: [String]) -> (status: Int32, output: String, error: String) {

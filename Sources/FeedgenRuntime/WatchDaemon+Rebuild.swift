@@ -35,6 +35,7 @@ extension WatchDaemon {
             return
         }
         let elapsed = ContinuousClock.now - began
+        scheduleNextDuePost(report.nextFuturePost)
         builds += 1
         let changed = Set(cache.changedPaths)
         for diagnostic in report.diagnostics {
@@ -69,8 +70,11 @@ extension WatchDaemon {
             }
         case .busy:
             logger.info("git pull skipped: .git/index.lock exists (git is busy); retrying")
-        case .failed(let message):
-            logger.error("git pull failed: \(message); the checkout is unchanged, retrying")
+        case .localChanges:
+            logger.warning("git pull skipped: tracked files have local changes (git status); retrying")
+        case .failed(let message, let restored):
+            let state = restored ? "the work tree was reset to its commit" : "the checkout is unchanged"
+            logger.error("git pull failed: \(message); \(state); retrying")
         }
     }
 }

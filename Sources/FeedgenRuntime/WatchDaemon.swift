@@ -42,6 +42,7 @@ public final class WatchDaemon: @unchecked Sendable {
         case pullTick
         case pulled(GitPuller.Outcome)
         case watchdog
+        case postDue
     }
 
     var options: BuildOptions
@@ -64,6 +65,8 @@ public final class WatchDaemon: @unchecked Sendable {
     /// `--poll`, or the fallback interval once inotify failed.
     private var pollInterval: Duration?
     private var pollTimer: (any DispatchSourceTimer)?
+    /// Fires when the next post dated in the future is due.
+    private var dueTimer: (any DispatchSourceTimer)?
     private var stopping = false
     var builds = 0
 
@@ -86,8 +89,8 @@ public final class WatchDaemon: @unchecked Sendable {
     /// Runs until SIGTERM or SIGINT; returns the exit status.
     public func run() async -> Int32 {
         trapSignals()
-        let timer = makeTimer { .timer }
-        self.timer = timer
+        timer = makeTimer { .timer }
+        dueTimer = makeTimer { .postDue }
         await startWatching()
         if let lock = gitDirectory?.appending(path: "index.lock"), FileManager.default.fileExists(atPath: lock.path) {
             await send(.indexLock(present: true))
@@ -142,6 +145,8 @@ public final class WatchDaemon: @unchecked Sendable {
             if let pull = settings.pull, !stopping { pullTimer?.schedule(deadline: .now() + pull.timeInterval) }
         case .watchdog:
             notifySystemd("WATCHDOG=1")
+        case .postDue:
+            await send(.postDue)
         }
     }
 
@@ -238,6 +243,14 @@ public final class WatchDaemon: @unchecked Sendable {
         let timer = makeTimer(event)
         timer.schedule(deadline: .now() + interval.timeInterval, repeating: interval.timeInterval)
         return timer
+    }
+
+    /// Sets the timer for the next post dated in the future (a wall-clock date: it must follow clock changes).
+    func scheduleNextDuePost(_ date: Date?) {
+        guard let date else { return dueTimer?.schedule(wallDeadline: .distantFuture) ?? () }
+        let seconds = date.timeIntervalSince1970
+        let wall = timespec(tv_sec: Int(seconds.rounded(.down)), tv_nsec: Int((seconds - seconds.rounded(.down)) * 1e9))
+        dueTimer?.schedule(wallDeadline: DispatchWallTime(timespec: wall))
     }
 
     /// How often to poll when inotify cannot be used.

@@ -40,11 +40,13 @@ public struct WatchStateMachine: Sendable {
         case siteMissing
         /// The site folder is there again.
         case siteFound
+        /// The date of a post that was in the future has come.
+        case postDue
     }
 
     /// Why a rebuild runs, as the log shows it.
     public enum Trigger: String, Sendable, Comparable, CaseIterable {
-        case start, change, config, overflow, site, reload
+        case start, due, change, config, overflow, site, reload
 
         public static func < (lhs: Trigger, rhs: Trigger) -> Bool {
             allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
@@ -108,6 +110,9 @@ public struct WatchStateMachine: Sendable {
         case .reload:
             note(.reload, at: now)
             pending?.reloadDefinitions = true
+            return siteMissing ? [] : [.schedule(at: quietAt)]
+        case .postDue:
+            note(.due, at: now)
             return siteMissing ? [] : [.schedule(at: quietAt)]
         case .overflow:
             note(.overflow, at: now)

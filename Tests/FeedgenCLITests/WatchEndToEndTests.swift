@@ -156,6 +156,13 @@ import Testing
         #expect(try repository.git("status", "--porcelain") == "")
         #expect(try repository.git("rev-parse", "--short", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines) == hash)
         #expect(try repository.titles() == ["Issue #2", "Issue #1"])
+        #expect(failures.first.map { String($0.split(separator: " ", maxSplits: 1)[1]) }
+            == "error git pull failed: fatal: '\(remote.path)' does not appear to be a git repository; "
+                + "the checkout is unchanged; retrying")
+
+        // An edit made on the server itself is never mixed with the remote's commits.
+        try repository.write(ContentRepository.post("Issue #1, edited on the server"), to: "_posts/2026-01-01-issue-1.md")
+        #expect(daemon.waitForLines { $0.contains(" warning git pull skipped: tracked files have local changes") }.count == 1)
         #expect(daemon.stop() == 0)
     }
 

@@ -60,6 +60,27 @@ import Testing
         ])
     }
 
+    @Test func aPostDatedInTheFutureIsPublishedWhenItsTimeComes() throws {
+        let due = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 + 2).rounded(.up))
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        let day = formatter.string(from: due)
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss Z"
+        let repository = try ContentRepository([
+            "_posts/2026-01-01-first.md": ContentRepository.post("First"),
+            "_posts/\(day)-scheduled.md": "---\ntitle: \"Scheduled\"\ndate: \(formatter.string(from: due))\n---\nSoon.\n",
+        ])
+        let daemon = try repository.watch()
+        #expect(rebuilds(daemon, 1).count == 1)
+        #expect(try repository.titles() == ["First"])
+        #expect(rebuilds(daemon, 2).last == ["trigger": "due", "posts.changed": "0", "feeds.rewritten": "2"])
+        #expect(Date() >= due)
+        #expect(try repository.titles() == ["Scheduled", "First"])
+        #expect(daemon.stop() == 0)
+    }
+
     @Test func pollingSeesChangesWithoutInotify() throws {
         let repository = try ContentRepository(["_posts/2026-01-01-first.md": ContentRepository.post("First")])
         let daemon = try repository.watch(["--poll", "100ms"])

@@ -114,6 +114,12 @@ struct WatchStateMachineTests {
         ])
     }
 
+    @Test func aDuePostIsBuiltAfterTheDebounce() {
+        var machine = Machine(configuration: configuration)
+        #expect(machine.handle(.postDue, at: .seconds(5)) == [.schedule(at: .milliseconds(5200))])
+        #expect(machine.handle(.timerFired, at: .milliseconds(5200)) == [rebuild(.due)])
+    }
+
     @Test func theMostImportantTriggerNamesTheRebuild() {
         var machine = Machine(configuration: configuration)
         _ = machine.handle(.fileChanged("news/_posts/2026-01-01-a.md"), at: .seconds(1))
