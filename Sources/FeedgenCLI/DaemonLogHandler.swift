@@ -36,7 +36,9 @@ struct DaemonLogHandler: LogHandler {
         if let provided = metadataProvider?.get() { fields.merge(provided) { $1 } }
         if let own = event.metadata { fields.merge(own) { $1 } }
         var text = event.message.description
-        let keys = Self.leadingKeys.filter { fields[$0] != nil } + fields.keys.filter { !Self.leadingKeys.contains($0) }.sorted()
+        let keys =
+            Self.leadingKeys.filter { fields[$0] != nil }
+            + fields.keys.filter { !Self.leadingKeys.contains($0) }.sorted()
         for key in keys { text += " \(key)=\(fields[key]!)" }
         if journal { return "<\(syslogPriority(event.level))>\(text)" }
         let time = clock().formatted(.iso8601)

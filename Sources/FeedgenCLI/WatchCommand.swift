@@ -19,13 +19,20 @@ public struct WatchCommand: AsyncParsableCommand {
 
     @OptionGroup public var source: SourceOptions
 
-    @Option(help: ArgumentHelp("Also fetch and fast-forward the site's git repository this often ('git pull --ff-only').", valueName: "interval"))
+    @Option(
+        help: ArgumentHelp(
+            "Also fetch and fast-forward the site's git repository this often ('git pull --ff-only').",
+            valueName: "interval"))
     public var pull: Interval?
 
-    @Option(help: ArgumentHelp("Rescan by polling this often instead of using inotify (network file systems).", valueName: "interval"))
+    @Option(
+        help: ArgumentHelp(
+            "Rescan by polling this often instead of using inotify (network file systems).", valueName: "interval"))
     public var poll: Interval?
 
-    @Option(help: ArgumentHelp("Wait for this long without changes before rebuilding (e.g. 200ms, 2s).", valueName: "interval"))
+    @Option(
+        help: ArgumentHelp(
+            "Wait for this long without changes before rebuilding (e.g. 200ms, 2s).", valueName: "interval"))
     public var debounce = Interval(.milliseconds(200))
 
     public init() {}

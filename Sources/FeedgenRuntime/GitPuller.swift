@@ -107,8 +107,10 @@ public struct GitPuller: Sendable {
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         box.done.wait()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outputData, as: UTF8.self),
-                String(decoding: box.data, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: outputData, as: UTF8.self),
+            String(decoding: box.data, as: UTF8.self)
+        )
     }
 }
 

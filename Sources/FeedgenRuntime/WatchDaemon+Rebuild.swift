@@ -40,7 +40,9 @@ extension WatchDaemon {
         let changed = Set(cache.changedPaths)
         for diagnostic in report.diagnostics {
             let path = diagnostic.location.path
-            guard builds == 1 || changed.contains(path) || !path.split(separator: "/").contains("_posts") else { continue }
+            guard builds == 1 || changed.contains(path) || !path.split(separator: "/").contains("_posts") else {
+                continue
+            }
             var shown = diagnostic
             if !path.hasPrefix("/") { shown.location.path = settings.siteLabel + "/" + path }
             logger.log(level: diagnostic.severity == .error ? .error : .warning, "\(shown.description)")
@@ -58,7 +60,8 @@ extension WatchDaemon {
                 "feeds.rewritten": "\(rewritten)", "ms": "\(milliseconds)",
             ])
         let feeds = report.feeds.filter { $0.items > 0 }.count
-        notifySystemd("STATUS=\(feeds) feeds from \(report.postsRead) post files (last rebuild: \(rebuild.trigger.rawValue))")
+        notifySystemd(
+            "STATUS=\(feeds) feeds from \(report.postsRead) post files (last rebuild: \(rebuild.trigger.rawValue))")
     }
 
     /// Logs what a `--pull` did.

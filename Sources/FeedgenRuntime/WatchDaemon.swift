@@ -24,8 +24,10 @@ public final class WatchDaemon: @unchecked Sendable {
         /// How the site is named in diagnostics (as given on the command line).
         public var siteLabel: String
 
-        public init(machine: WatchStateMachine.Configuration = .init(), poll: Duration? = nil, pull: Duration? = nil,
-                    definitions: URL? = nil, siteLabel: String) {
+        public init(
+            machine: WatchStateMachine.Configuration = .init(), poll: Duration? = nil, pull: Duration? = nil,
+            definitions: URL? = nil, siteLabel: String
+        ) {
             self.machine = machine
             self.poll = poll
             self.pull = pull
@@ -71,8 +73,10 @@ public final class WatchDaemon: @unchecked Sendable {
     var builds = 0
 
     /// A daemon that builds with `options`; `reloadOptions` reads the definitions again (SIGHUP).
-    public init(options: BuildOptions, settings: Settings, logger: Logger, notify: NotifySocket?,
-                reloadOptions: @escaping @Sendable () throws -> BuildOptions) {
+    public init(
+        options: BuildOptions, settings: Settings, logger: Logger, notify: NotifySocket?,
+        reloadOptions: @escaping @Sendable () throws -> BuildOptions
+    ) {
         self.options = options
         self.settings = settings
         self.logger = logger
@@ -125,10 +129,13 @@ public final class WatchDaemon: @unchecked Sendable {
             logger.info("SIGHUP: reloading the feed definitions")
             await send(.reload)
         case .signal(let number):
-            logger.info("\(number == SIGINT ? "SIGINT" : "SIGTERM"): stopping\(pulling ? " after the git pull in progress" : "")")
+            logger.info(
+                "\(number == SIGINT ? "SIGINT" : "SIGTERM"): stopping\(pulling ? " after the git pull in progress" : "")"
+            )
             stopping = true
         case .pollTick:
-            let newer = PollingSnapshot.take(site: options.site, definitions: settings.definitions, gitDirectory: gitDirectory)
+            let newer = PollingSnapshot.take(
+                site: options.site, definitions: settings.definitions, gitDirectory: gitDirectory)
             let events = snapshot.map { $0.events(to: newer) } ?? []
             snapshot = newer
             for event in events {
@@ -186,7 +193,8 @@ public final class WatchDaemon: @unchecked Sendable {
     @discardableResult
     private func startWatching() async -> Bool {
         if pollInterval != nil {
-            snapshot = PollingSnapshot.take(site: options.site, definitions: settings.definitions, gitDirectory: gitDirectory)
+            snapshot = PollingSnapshot.take(
+                site: options.site, definitions: settings.definitions, gitDirectory: gitDirectory)
             if snapshot?.siteExists == true { return true }
         } else {
             do {
@@ -239,7 +247,9 @@ public final class WatchDaemon: @unchecked Sendable {
         return timer
     }
 
-    private func repeating(every interval: Duration, _ event: @escaping @Sendable () -> Input) -> any DispatchSourceTimer {
+    private func repeating(every interval: Duration, _ event: @escaping @Sendable () -> Input)
+        -> any DispatchSourceTimer
+    {
         let timer = makeTimer(event)
         timer.schedule(deadline: .now() + interval.timeInterval, repeating: interval.timeInterval)
         return timer

@@ -16,8 +16,10 @@ public struct WatchStateMachine: Sendable {
         public var staleLock: Duration
         public var siteRetry: Duration
 
-        public init(debounce: Duration = .milliseconds(200), staleLock: Duration = .seconds(60),
-                    siteRetry: Duration = .seconds(5)) {
+        public init(
+            debounce: Duration = .milliseconds(200), staleLock: Duration = .seconds(60),
+            siteRetry: Duration = .seconds(5)
+        ) {
             self.debounce = debounce
             self.staleLock = staleLock
             self.siteRetry = siteRetry
@@ -153,7 +155,8 @@ public struct WatchStateMachine: Sendable {
         if let lockSince {
             let stale = lockSince + configuration.staleLock
             if now < stale { return [.schedule(at: stale)] }
-            actions.append(.log(.warning, ".git/index.lock has existed for \(configuration.staleLock): building anyway"))
+            actions.append(
+                .log(.warning, ".git/index.lock has existed for \(configuration.staleLock): building anyway"))
             self.lockSince = nil
         }
         pending = nil

@@ -13,7 +13,8 @@ final class BackgroundProcess: @unchecked Sendable {
     private var partial = Data()
     private var ended = false
 
-    init(_ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws {
+    init(_ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws
+    {
         process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }

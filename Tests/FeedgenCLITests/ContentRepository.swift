@@ -50,7 +50,9 @@ final class ContentRepository {
 
     @discardableResult
     static func git(_ arguments: [String], in directory: URL) throws -> String {
-        let identity = ["-c", "user.name=Editor", "-c", "user.email=editor@example.org", "-c", "advice.detachedHead=false"]
+        let identity = [
+            "-c", "user.name=Editor", "-c", "user.email=editor@example.org", "-c", "advice.detachedHead=false",
+        ]
         let result = try run(URL(filePath: "/usr/bin/git"), identity + arguments, in: directory)
         try #require(result.status == 0, "git \(arguments.joined(separator: " ")): \(result.stderr)")
         return result.stdout

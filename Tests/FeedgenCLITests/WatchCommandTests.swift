@@ -8,7 +8,8 @@ import Testing
 /// `feedgen watch`'s options, parsed in process, and the lines its log handler writes.
 struct WatchCommandTests {
     @Test(arguments: [
-        ("200ms", Duration.milliseconds(200)), ("2s", .seconds(2)), ("1.5s", .milliseconds(1500)), ("5m", .seconds(300)),
+        ("200ms", Duration.milliseconds(200)), ("2s", .seconds(2)), ("1.5s", .milliseconds(1500)),
+        ("5m", .seconds(300)),
         ("1h", .seconds(3600)), ("30", .seconds(30)),
     ])
     func intervalsParse(text: String, duration: Duration) {
@@ -41,7 +42,8 @@ struct WatchCommandTests {
     @Test func aBadIntervalIsAUsageError() throws {
         let result = try run(Paths.feedgen, ["watch", "--site", "s", "--pull", "often"])
         #expect(result.status == 64)
-        #expect(result.stderr.split(separator: "\n").first == "Error: The value 'often' is invalid for '--pull <interval>'")
+        #expect(
+            result.stderr.split(separator: "\n").first == "Error: The value 'often' is invalid for '--pull <interval>'")
     }
 
     @Test func logLinesCarryTheTimeUnlessTheJournalDoes() {

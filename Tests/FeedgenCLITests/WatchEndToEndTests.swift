@@ -67,8 +67,9 @@ import Testing
 
         #expect(daemon.stop() == 0)
         #expect(daemon.lines.filter(isRebuild).count == 6, "\(daemon.lines)")
-        #expect(daemon.lines.filter { !isRebuild($0) }.map { $0.split(separator: " ").dropFirst().joined(separator: " ") }
-            == ["info SIGTERM: stopping", "info stopped"])
+        #expect(
+            daemon.lines.filter { !isRebuild($0) }.map { $0.split(separator: " ").dropFirst().joined(separator: " ") }
+                == ["info SIGTERM: stopping", "info stopped"])
     }
 
     @Test func aCheckoutOfTwoHundredFilesGivesOneRebuild() throws {
@@ -111,12 +112,14 @@ import Testing
         try repository.write("---\ntitle: \"Broken\nlang: fr\n---\nText.\n", to: "_posts/2026-01-03-broken-fr.md")
         #expect(rebuilds(daemon, 2).last == ["trigger": "change", "posts.changed": "1", "feeds.rewritten": "0"])
         let site = repository.site.path
-        #expect(daemon.lines.filter { !isRebuild($0) }.map { $0.split(separator: " ").dropFirst().joined(separator: " ") } == [
-            "error \(site)/_posts/2026-01-03-broken-fr.md:4:1: error: invalid YAML in front matter: "
-                + "while scanning a quoted scalar: found unexpected end of stream",
-            "warning kept the published all-languages feed: it would lack \(site)/_posts/2026-01-03-broken-fr.md",
-            "warning kept the published fr feed: it would lack \(site)/_posts/2026-01-03-broken-fr.md",
-        ])
+        #expect(
+            daemon.lines.filter { !isRebuild($0) }.map { $0.split(separator: " ").dropFirst().joined(separator: " ") }
+                == [
+                    "error \(site)/_posts/2026-01-03-broken-fr.md:4:1: error: invalid YAML in front matter: "
+                        + "while scanning a quoted scalar: found unexpected end of stream",
+                    "warning kept the published all-languages feed: it would lack \(site)/_posts/2026-01-03-broken-fr.md",
+                    "warning kept the published fr feed: it would lack \(site)/_posts/2026-01-03-broken-fr.md",
+                ])
         #expect(try repository.titles("fr/feed.json") == published)
         #expect(try FileManager.default.attributesOfItem(atPath: english.path)[.modificationDate] as? Date == before)
 
@@ -139,11 +142,13 @@ import Testing
 
         let daemon = try repository.watch(["--pull", "200ms"])
         #expect(rebuilds(daemon, 1).count == 1)
-        try Data(ContentRepository.post("Issue #2").utf8).write(to: editor.appending(path: "_posts/2026-02-01-issue-2.md"))
+        try Data(ContentRepository.post("Issue #2").utf8).write(
+            to: editor.appending(path: "_posts/2026-02-01-issue-2.md"))
         try repository.git("add", "--all", in: editor)
         try repository.git("commit", "--quiet", "-m", "Issue 2", in: editor)
         try repository.git("push", "--quiet", "origin", "main", in: editor)
-        let hash = try repository.git("rev-parse", "--short", "HEAD", in: editor).trimmingCharacters(in: .whitespacesAndNewlines)
+        let hash = try repository.git("rev-parse", "--short", "HEAD", in: editor).trimmingCharacters(
+            in: .whitespacesAndNewlines)
 
         #expect(daemon.waitForLines { $0.hasSuffix(" info pulled \(hash) Issue 2") }.count == 1, "\(daemon.lines)")
         #expect(rebuilds(daemon, 2).last == ["trigger": "change", "posts.changed": "1", "feeds.rewritten": "2"])
@@ -154,15 +159,20 @@ import Testing
         let failures = daemon.waitForLines(2) { $0.contains(" error git pull failed: ") }
         #expect(failures.count == 2, "\(daemon.lines)")
         #expect(try repository.git("status", "--porcelain") == "")
-        #expect(try repository.git("rev-parse", "--short", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines) == hash)
+        #expect(
+            try repository.git("rev-parse", "--short", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines) == hash)
         #expect(try repository.titles() == ["Issue #2", "Issue #1"])
-        #expect(failures.first.map { String($0.split(separator: " ", maxSplits: 1)[1]) }
-            == "error git pull failed: fatal: '\(remote.path)' does not appear to be a git repository; "
+        #expect(
+            failures.first.map { String($0.split(separator: " ", maxSplits: 1)[1]) }
+                == "error git pull failed: fatal: '\(remote.path)' does not appear to be a git repository; "
                 + "the checkout is unchanged; retrying")
 
         // An edit made on the server itself is never mixed with the remote's commits.
-        try repository.write(ContentRepository.post("Issue #1, edited on the server"), to: "_posts/2026-01-01-issue-1.md")
-        #expect(daemon.waitForLines { $0.contains(" warning git pull skipped: tracked files have local changes") }.count == 1)
+        try repository.write(
+            ContentRepository.post("Issue #1, edited on the server"), to: "_posts/2026-01-01-issue-1.md")
+        #expect(
+            daemon.waitForLines { $0.contains(" warning git pull skipped: tracked files have local changes") }.count
+                == 1)
         #expect(daemon.stop() == 0)
     }
 
@@ -175,13 +185,19 @@ import Testing
         #expect(daemon.waitForLines(where: isJournalRebuild).count == 1)
         // Watchdog pings come every 100 ms (half of WATCHDOG_USEC): wait for two before stopping.
         var messages = [receiver.next(), receiver.next(), receiver.next(), receiver.next()]
-        #expect(messages == ["STATUS=2 feeds from 1 post files (last rebuild: start)", "READY=1", "WATCHDOG=1", "WATCHDOG=1"])
+        #expect(
+            messages == [
+                "STATUS=2 feeds from 1 post files (last rebuild: start)", "READY=1", "WATCHDOG=1", "WATCHDOG=1",
+            ])
         #expect(daemon.stop(SIGTERM) == 0)
         messages = receiver.messages(until: "STOPPING=1")
         #expect(messages.last == "STOPPING=1")
         #expect(messages.dropLast().allSatisfy { $0 == "WATCHDOG=1" })
-        #expect(daemon.lines == ["<6>rebuild trigger=start posts.changed=1 feeds.rewritten=2 ms=\(rebuildMilliseconds(daemon.lines[0]))",
-                                 "<6>SIGTERM: stopping", "<6>stopped"])
+        #expect(
+            daemon.lines == [
+                "<6>rebuild trigger=start posts.changed=1 feeds.rewritten=2 ms=\(rebuildMilliseconds(daemon.lines[0]))",
+                "<6>SIGTERM: stopping", "<6>stopped",
+            ])
     }
 
     private func rebuildMilliseconds(_ line: String) -> String {

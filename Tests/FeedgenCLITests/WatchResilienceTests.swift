@@ -30,10 +30,11 @@ import Testing
         #expect(rebuilds(daemon, 2).last == ["trigger": "site", "posts.changed": "1", "feeds.rewritten": "2"])
         #expect(try repository.titles() == ["Second", "First"])
         #expect(daemon.stop() == 0)
-        #expect(messages(daemon) == [
-            "error the site folder is gone; keeping the last good feeds and retrying site=\(repository.site.path)",
-            "info the site folder is back site=\(repository.site.path)", "info SIGTERM: stopping", "info stopped",
-        ])
+        #expect(
+            messages(daemon) == [
+                "error the site folder is gone; keeping the last good feeds and retrying site=\(repository.site.path)",
+                "info the site folder is back site=\(repository.site.path)", "info SIGTERM: stopping", "info stopped",
+            ])
     }
 
     @Test func definitionsAreReloadedWhenChangedAndOnSIGHUP() throws {
@@ -54,10 +55,11 @@ import Testing
         daemon.send(SIGHUP)
         #expect(rebuilds(daemon, 3).last == ["trigger": "reload", "posts.changed": "0", "feeds.rewritten": "0"])
         #expect(daemon.stop(SIGINT) == 0)
-        #expect(messages(daemon) == [
-            "info reloaded the feed definitions", "info SIGHUP: reloading the feed definitions",
-            "info reloaded the feed definitions", "info SIGINT: stopping", "info stopped",
-        ])
+        #expect(
+            messages(daemon) == [
+                "info reloaded the feed definitions", "info SIGHUP: reloading the feed definitions",
+                "info reloaded the feed definitions", "info SIGINT: stopping", "info stopped",
+            ])
     }
 
     @Test func aPostDatedInTheFutureIsPublishedWhenItsTimeComes() throws {
@@ -70,7 +72,8 @@ import Testing
         formatter.dateFormat = "yyyy-MM-dd HH:mm:ss Z"
         let repository = try ContentRepository([
             "_posts/2026-01-01-first.md": ContentRepository.post("First"),
-            "_posts/\(day)-scheduled.md": "---\ntitle: \"Scheduled\"\ndate: \(formatter.string(from: due))\n---\nSoon.\n",
+            "_posts/\(day)-scheduled.md":
+                "---\ntitle: \"Scheduled\"\ndate: \(formatter.string(from: due))\n---\nSoon.\n",
         ])
         let daemon = try repository.watch()
         #expect(rebuilds(daemon, 1).count == 1)

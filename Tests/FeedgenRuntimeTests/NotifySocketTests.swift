@@ -16,8 +16,12 @@ struct NotifySocketTests {
     @Test func watchdogIntervalIsHalfOfWatchdogUsecWhenMeantForThisProcess() {
         let environment = ["NOTIFY_SOCKET": "/run/x", "WATCHDOG_USEC": "30000000"]
         #expect(NotifySocket(environment: environment, pid: 7)?.watchdogInterval == .seconds(15))
-        #expect(NotifySocket(environment: environment.merging(["WATCHDOG_PID": "7"]) { $1 }, pid: 7)?.watchdogInterval == .seconds(15))
-        #expect(NotifySocket(environment: environment.merging(["WATCHDOG_PID": "8"]) { $1 }, pid: 7)?.watchdogInterval == nil)
+        #expect(
+            NotifySocket(environment: environment.merging(["WATCHDOG_PID": "7"]) { $1 }, pid: 7)?.watchdogInterval
+                == .seconds(15))
+        #expect(
+            NotifySocket(environment: environment.merging(["WATCHDOG_PID": "8"]) { $1 }, pid: 7)?.watchdogInterval
+                == nil)
         #expect(NotifySocket(environment: ["NOTIFY_SOCKET": "/run/x"])?.watchdogInterval == nil)
     }
 

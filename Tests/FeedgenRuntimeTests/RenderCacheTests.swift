@@ -12,7 +12,8 @@ struct RenderCacheTests {
 
     private func build(_ site: borrowing TemporaryDirectory, cache: RenderCache?) async throws -> BuildReport {
         let options = BuildOptions(
-            site: site.url, out: site.url.appending(path: "_site/feeds"), now: Date(timeIntervalSince1970: 1_900_000_000))
+            site: site.url, out: site.url.appending(path: "_site/feeds"),
+            now: Date(timeIntervalSince1970: 1_900_000_000))
         return try await Builder().build(options, cache: cache)
     }
 

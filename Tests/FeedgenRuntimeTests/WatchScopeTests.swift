@@ -4,8 +4,10 @@ import Testing
 
 /// Which names the watcher ignores, which files and folders it watches, and what polling reports.
 struct WatchScopeTests {
-    @Test(arguments: [".2026-01-01-a.md.swp", ".2026-01-01-a.md.swx", "2026-01-01-a.md~", ".#2026-01-01-a.md", "4913", "5036",
-                      "#2026-01-01-a.md#", ".2026-01-01-a.md.tmp"])
+    @Test(arguments: [
+        ".2026-01-01-a.md.swp", ".2026-01-01-a.md.swx", "2026-01-01-a.md~", ".#2026-01-01-a.md", "4913", "5036",
+        "#2026-01-01-a.md#", ".2026-01-01-a.md.tmp",
+    ])
     func editorTemporaryFilesAreIgnored(name: String) {
         #expect(WatchScope.isTemporary(name))
         #expect(!WatchScope.isWatchedFile("_posts/" + name))
@@ -29,9 +31,10 @@ struct WatchScopeTests {
             "_config.yml": "url: https://example.org\n", "_posts/2026-01-01-a.md": "", "news/_posts/2026/x.md": "",
             "_data/authors.yml": "", "_drafts/d.md": "", "_site/feeds/rss.xml": "", ".git/HEAD": "", "images/a.png": "",
         ])
-        #expect(WatchScope.directories(under: site.url) == [
-            "", "_data", "_posts", "images", "news", "news/_posts", "news/_posts/2026",
-        ])
+        #expect(
+            WatchScope.directories(under: site.url) == [
+                "", "_data", "_posts", "images", "news", "news/_posts", "news/_posts/2026",
+            ])
         #expect(WatchScope.files(in: "", under: site.url) == ["_config.yml"])
         #expect(WatchScope.gitDirectory(of: site.url.appending(path: "news")) == site.url.appending(path: ".git"))
     }
@@ -51,10 +54,11 @@ struct WatchScopeTests {
         try site.write("limit: 4\n", to: "feedgen.yml")
         try site.write("", to: ".git/index.lock")
         let second = PollingSnapshot.take(site: site.url, definitions: definitions, gitDirectory: git)
-        #expect(first.events(to: second) == [
-            .indexLock(present: true), .definitionsChanged, .changed("_posts/2026-01-01-a.md"),
-            .changed("_posts/2026-01-02-b.md"),
-        ])
+        #expect(
+            first.events(to: second) == [
+                .indexLock(present: true), .definitionsChanged, .changed("_posts/2026-01-01-a.md"),
+                .changed("_posts/2026-01-02-b.md"),
+            ])
         let gone = PollingSnapshot.take(
             site: site.url.appending(path: "missing"), definitions: definitions, gitDirectory: git)
         #expect(second.events(to: gone) == [.siteGone])

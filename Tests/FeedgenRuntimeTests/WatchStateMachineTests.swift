@@ -15,11 +15,13 @@ struct WatchStateMachineTests {
 
     @Test func aChangeIsBuiltOnceTheDebounceHasPassed() {
         var machine = Machine(configuration: configuration)
-        #expect(machine.handle(.fileChanged("_posts/2026-01-01-a.md"), at: .seconds(10)) == [
-            .schedule(at: .milliseconds(10_200))
-        ])
+        #expect(
+            machine.handle(.fileChanged("_posts/2026-01-01-a.md"), at: .seconds(10)) == [
+                .schedule(at: .milliseconds(10_200))
+            ])
         #expect(machine.isPending)
-        #expect(machine.handle(.timerFired, at: .milliseconds(10_200)) == [rebuild(.change, ["_posts/2026-01-01-a.md"])])
+        #expect(
+            machine.handle(.timerFired, at: .milliseconds(10_200)) == [rebuild(.change, ["_posts/2026-01-01-a.md"])])
         #expect(!machine.isPending)
         #expect(machine.handle(.timerFired, at: .seconds(11)) == [])
     }
@@ -53,9 +55,10 @@ struct WatchStateMachineTests {
         _ = machine.handle(.fileChanged("_posts/2026-01-01-a.md"), at: .seconds(1))
         _ = machine.handle(.fileChanged("_posts/2026-01-01-b.md"), at: .milliseconds(1100))
         #expect(machine.handle(.timerFired, at: .milliseconds(1200)) == [.schedule(at: .milliseconds(1300))])
-        #expect(machine.handle(.timerFired, at: .milliseconds(1300)) == [
-            rebuild(.change, ["_posts/2026-01-01-a.md", "_posts/2026-01-01-b.md"])
-        ])
+        #expect(
+            machine.handle(.timerFired, at: .milliseconds(1300)) == [
+                rebuild(.change, ["_posts/2026-01-01-a.md", "_posts/2026-01-01-b.md"])
+            ])
     }
 
     @Test func nothingIsBuiltWhileGitHoldsItsIndexLock() {
@@ -79,39 +82,46 @@ struct WatchStateMachineTests {
         _ = machine.handle(.indexLock(present: true), at: .seconds(1))
         _ = machine.handle(.fileChanged("_config.yml"), at: .seconds(2))
         #expect(machine.handle(.timerFired, at: .milliseconds(2200)) == [.schedule(at: .seconds(61))])
-        #expect(machine.handle(.timerFired, at: .seconds(61)) == [
-            .log(.warning, ".git/index.lock has existed for 60.0 seconds: building anyway"),
-            rebuild(.config),
-        ])
+        #expect(
+            machine.handle(.timerFired, at: .seconds(61)) == [
+                .log(.warning, ".git/index.lock has existed for 60.0 seconds: building anyway"),
+                rebuild(.config),
+            ])
     }
 
     @Test func anOverflowAsksForARescan() {
         var machine = Machine(configuration: configuration)
         _ = machine.handle(.fileChanged("_posts/2026-01-01-a.md"), at: .seconds(1))
-        #expect(machine.handle(.overflow, at: .seconds(2)) == [
-            .log(.warning, "inotify queue overflowed: rescanning every file"), .schedule(at: .milliseconds(2200)),
-        ])
-        #expect(machine.handle(.timerFired, at: .milliseconds(2200)) == [
-            rebuild(.overflow, ["_posts/2026-01-01-a.md"], rescan: true)
-        ])
+        #expect(
+            machine.handle(.overflow, at: .seconds(2)) == [
+                .log(.warning, "inotify queue overflowed: rescanning every file"), .schedule(at: .milliseconds(2200)),
+            ])
+        #expect(
+            machine.handle(.timerFired, at: .milliseconds(2200)) == [
+                rebuild(.overflow, ["_posts/2026-01-01-a.md"], rescan: true)
+            ])
     }
 
     @Test func aMissingSiteIsRetriedAndRebuiltWhenItIsBack() {
         var machine = Machine(configuration: configuration)
         _ = machine.handle(.fileChanged("_posts/2026-01-01-a.md"), at: .seconds(1))
-        #expect(machine.handle(.siteMissing, at: .seconds(2)) == [
-            .log(.error, "the site folder is gone; keeping the last good feeds and retrying"), .schedule(at: .seconds(7)),
-        ])
+        #expect(
+            machine.handle(.siteMissing, at: .seconds(2)) == [
+                .log(.error, "the site folder is gone; keeping the last good feeds and retrying"),
+                .schedule(at: .seconds(7)),
+            ])
         #expect(machine.handle(.siteMissing, at: .seconds(3)) == [])
         #expect(machine.handle(.fileChanged("_config.yml"), at: .seconds(4)) == [])
         #expect(machine.handle(.timerFired, at: .seconds(7)) == [.schedule(at: .seconds(12)), .checkSite])
         #expect(machine.handle(.timerFired, at: .seconds(12)) == [.schedule(at: .seconds(17)), .checkSite])
-        #expect(machine.handle(.siteFound, at: .seconds(13)) == [
-            .log(.info, "the site folder is back"), .schedule(at: .milliseconds(13_200)),
-        ])
-        #expect(machine.handle(.timerFired, at: .milliseconds(13_200)) == [
-            rebuild(.site, ["_posts/2026-01-01-a.md"], rescan: true)
-        ])
+        #expect(
+            machine.handle(.siteFound, at: .seconds(13)) == [
+                .log(.info, "the site folder is back"), .schedule(at: .milliseconds(13_200)),
+            ])
+        #expect(
+            machine.handle(.timerFired, at: .milliseconds(13_200)) == [
+                rebuild(.site, ["_posts/2026-01-01-a.md"], rescan: true)
+            ])
     }
 
     @Test func aDuePostIsBuiltAfterTheDebounce() {
@@ -124,13 +134,15 @@ struct WatchStateMachineTests {
         var machine = Machine(configuration: configuration)
         _ = machine.handle(.fileChanged("news/_posts/2026-01-01-a.md"), at: .seconds(1))
         _ = machine.handle(.fileChanged("_data/authors.yml"), at: .seconds(1))
-        #expect(machine.handle(.timerFired, at: .milliseconds(1200)) == [
-            rebuild(.config, ["news/_posts/2026-01-01-a.md"])
-        ])
+        #expect(
+            machine.handle(.timerFired, at: .milliseconds(1200)) == [
+                rebuild(.config, ["news/_posts/2026-01-01-a.md"])
+            ])
         _ = machine.handle(.reload, at: .seconds(2))
         _ = machine.handle(.fileChanged("_posts/2026-01-02-b.md"), at: .seconds(2))
-        #expect(machine.handle(.timerFired, at: .milliseconds(2200)) == [
-            rebuild(.reload, ["_posts/2026-01-02-b.md"], reload: true)
-        ])
+        #expect(
+            machine.handle(.timerFired, at: .milliseconds(2200)) == [
+                rebuild(.reload, ["_posts/2026-01-02-b.md"], reload: true)
+            ])
     }
 }
