@@ -149,8 +149,10 @@ public final class InotifyWatcher: @unchecked Sendable {
             return handler(.overflow)
         }
         if watch == gitWatch, name == "index.lock" {
-            let present = mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0
-            handler(.indexLock(present: present))
+            // Git creates the lock, writes and closes it, then renames it over `index` (or deletes it): only
+            // creation and removal count, not the write.
+            if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { handler(.indexLock(present: true)) }
+            if mask & UInt32(IN_DELETE | IN_MOVED_FROM) != 0 { handler(.indexLock(present: false)) }
         }
         if watch == definitionsWatch, name == definitions?.lastPathComponent,
             mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO) != 0
