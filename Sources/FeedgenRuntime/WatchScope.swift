@@ -2,16 +2,6 @@ import Foundation
 
 /// Which files of a site `feedgen watch` looks at, and which of their names it ignores.
 public enum WatchScope {
-    /// What a change to a watched file means.
-    public enum Role: Sendable, Equatable {
-        /// A post, `_config.yml` or a `_data` file (path relative to the site).
-        case site(String)
-        /// The feed definitions file.
-        case definitions
-        /// Git's `index.lock`: a checkout, pull or commit is writing the work tree.
-        case indexLock
-    }
-
     /// Whether a file name is an editor's or a tool's temporary file, never a post.
     ///
     /// Vim writes `.name.swp` (`.swx`, `.swo`, ...) and, before saving, tests a directory with a file named `4913`
