@@ -9,7 +9,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        // 1.11 introduced `LogHandler.log(event:)`, which the watch daemon's log handler implements.
+        .package(url: "https://github.com/apple/swift-log", from: "1.11.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
@@ -76,7 +77,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FeedgenCLITests",
-            dependencies: ["FeedgenCLI", "feedgen"],
+            dependencies: ["FeedgenCLI", "feedgen", .product(name: "Logging", package: "swift-log")],
             // Golden digests are read through #filePath, not bundled.
             exclude: ["Golden"]
         ),

@@ -75,6 +75,8 @@ public struct BuildReport: Sendable {
     public var postsFailed = 0
     public var postsUnpublished = 0
     public var postsInFuture = 0
+    /// The date of the next post left out for being in the future: `feedgen watch` builds again then.
+    public var nextFuturePost: Date?
 
     /// True when something had to be left out: the build's exit status is then non-zero.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

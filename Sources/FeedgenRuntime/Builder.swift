@@ -11,7 +11,8 @@ public struct Builder: Sendable {
         self.generator = generator
     }
 
-    public func build(_ options: BuildOptions) async throws(BuildError) -> BuildReport {
+    /// Builds once; with a `cache`, only posts whose bytes changed since its last build are read and rendered.
+    public func build(_ options: BuildOptions, cache: RenderCache? = nil) async throws(BuildError) -> BuildReport {
         let site: SiteReader.Site
         do {
             site = try SiteReader.read(root: options.site)
@@ -30,13 +31,21 @@ public struct Builder: Sendable {
 
         // 1. Every post's front matter, in parallel; the order of results follows the sorted paths.
         let context = PostLoader.Context(site: config, languages: definitions.languages, issues: definitions.issues)
-        let loaded = await PostCatalog.load(site: site, context: context)
+        // What a post's reading and rendering depend on besides its bytes (not the limit, titles or output).
+        let cacheContext = [
+            site.configYAML, site.authorsYAML ?? "", "\(definitions.languages)", "\(definitions.issues)",
+            "\(definitions.summaryLength)",
+        ]
+        cache?.begin(context: Array(cacheContext.joined(separator: "\u{0}").utf8))
+        let loaded = await PostCatalog.load(site: site, context: context, cache: cache)
+        cache?.prune(keeping: site.postPaths)
         report.postsRead = site.postPaths.count
         report.diagnostics += loaded.diagnostics
         report.postsUnpublished = loaded.unpublished
         var failures = loaded.failures
         let publishable = FeedPlanner.publishable(loaded.posts, now: options.now, future: options.future)
         report.postsInFuture = loaded.posts.count - publishable.count
+        report.nextFuturePost = options.future ? nil : loaded.posts.lazy.map(\.date).filter { $0 > options.now }.min()
 
         // 2. Choose, render what is chosen, and choose again if a post failed to render.
         // `--limit` on the command line replaces every limit of the definitions file.
@@ -44,7 +53,7 @@ public struct Builder: Sendable {
         let limits = options.limit == nil ? definitions.limits : [:]
         let renderer = ItemRenderer(
             site: site.root, config: config, siteVariables: parsed.siteVariables,
-            summaryLength: definitions.summaryLength)
+            summaryLength: definitions.summaryLength, cache: cache)
         var candidates = publishable
         var rendered: [String: RenderedItem] = [:]
         var selections = FeedPlanner.plan(candidates, limit: limit, limits: limits)

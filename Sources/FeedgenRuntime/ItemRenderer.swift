@@ -8,12 +8,17 @@ public struct ItemRenderer: Sendable {
     var config: SiteConfig
     var siteVariables: [String: String]
     var summaryLength: Int
+    /// Remembers rendered posts across builds (`feedgen watch`).
+    var cache: RenderCache?
 
-    public init(site: URL, config: SiteConfig, siteVariables: [String: String], summaryLength: Int) {
+    public init(
+        site: URL, config: SiteConfig, siteVariables: [String: String], summaryLength: Int, cache: RenderCache? = nil
+    ) {
         self.site = site
         self.config = config
         self.siteVariables = siteVariables
         self.summaryLength = summaryLength
+        self.cache = cache
     }
 
     public struct Result: Sendable {
@@ -26,7 +31,7 @@ public struct ItemRenderer: Sendable {
     public func render(_ posts: [Post]) async -> [Result] {
         await withTaskGroup(of: (Int, Result).self) { group in
             for (index, post) in posts.enumerated() {
-                group.addTask { (index, render(post)) }
+                group.addTask { (index, cache.map { $0.rendered(post.path) { render(post) } } ?? render(post)) }
             }
             var results = [Result](repeating: Result(item: nil, diagnostics: []), count: posts.count)
             for await (index, result) in group { results[index] = result }

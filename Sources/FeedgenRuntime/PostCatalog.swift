@@ -24,10 +24,17 @@ public enum PostCatalog {
         var failures: [FailedPost] = []
         public var diagnostics: [Diagnostic] = []
         public var unpublished = 0
+
+        mutating func add(_ other: Loaded) {
+            posts += other.posts
+            failures += other.failures
+            diagnostics += other.diagnostics
+            unpublished += other.unpublished
+        }
     }
 
     /// Loads every post; results keep the order of `site.postPaths` whatever order the tasks finish in.
-    public static func load(site: SiteReader.Site, context: PostLoader.Context) async -> Loaded {
+    public static func load(site: SiteReader.Site, context: PostLoader.Context, cache: RenderCache? = nil) async -> Loaded {
         let paths = site.postPaths
         let chunkSize = max(16, paths.count / (ProcessInfo.processInfo.activeProcessorCount * 8) + 1)
         let chunks = stride(from: 0, to: paths.count, by: chunkSize).map { $0..<min($0 + chunkSize, paths.count) }
@@ -35,7 +42,18 @@ public enum PostCatalog {
             for (index, range) in chunks.enumerated() {
                 group.addTask {
                     var part = Loaded()
-                    for path in paths[range] { load(path, root: site.root, context: context, into: &part) }
+                    for path in paths[range] {
+                        guard let cache else {
+                            load(path, root: site.root, context: context, into: &part)
+                            continue
+                        }
+                        part.add(
+                            cache.loaded(path, root: site.root) {
+                                var one = Loaded()
+                                load(path, root: site.root, context: context, into: &one)
+                                return one
+                            })
+                    }
                     return (index, part)
                 }
             }
@@ -43,12 +61,7 @@ public enum PostCatalog {
             for await (index, part) in group { parts[index] = part }
             return parts
         }
-        return parts.reduce(into: Loaded()) { total, part in
-            total.posts += part.posts
-            total.failures += part.failures
-            total.diagnostics += part.diagnostics
-            total.unpublished += part.unpublished
-        }
+        return parts.reduce(into: Loaded()) { total, part in total.add(part) }
     }
 
     private static func load(_ path: String, root: URL, context: PostLoader.Context, into part: inout Loaded) {

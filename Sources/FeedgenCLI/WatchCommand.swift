@@ -1,0 +1,69 @@
+import ArgumentParser
+import FeedgenCore
+import FeedgenRuntime
+import Foundation
+import Logging
+
+/// `feedgen watch`: builds once, then republishes the feeds whenever the site changes, until stopped.
+public struct WatchCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Build the feeds, then rebuild them whenever posts, _config.yml, _data or the definitions change.",
+        discussion: """
+            Watches with inotify (or --poll), waits for a quiet --debounce and for git's index.lock to go \
+            before rebuilding, rewrites only feeds whose bytes change, and logs one line per rebuild on \
+            standard error. SIGTERM or SIGINT finish the write in progress and exit 0; SIGHUP reloads the \
+            feed definitions. Under systemd (Type=notify) it reports READY, STATUS and WATCHDOG.
+            """
+    )
+
+    @OptionGroup public var source: SourceOptions
+
+    @Option(
+        help: ArgumentHelp(
+            "Also fetch and fast-forward the site's git repository this often ('git pull --ff-only').",
+            valueName: "interval"))
+    public var pull: Interval?
+
+    @Option(
+        help: ArgumentHelp(
+            "Rescan by polling this often instead of using inotify (network file systems).", valueName: "interval"))
+    public var poll: Interval?
+
+    @Option(
+        help: ArgumentHelp(
+            "Wait for this long without changes before rebuilding (e.g. 200ms, 2s).", valueName: "interval"))
+    public var debounce = Interval(.milliseconds(200))
+
+    public init() {}
+
+    public func run() async throws {
+        let resolved = try source.resolve()
+        let environment = ProcessInfo.processInfo.environment
+        let journal = environment["JOURNAL_STREAM"].map { !$0.isEmpty } ?? false
+        let logger = Logger(label: "feedgen.watch") { _ in DaemonLogHandler(journal: journal) }
+        let definitionsPath = source.config ?? (source.site == nil ? "feeds/feedgen.yml" : nil)
+        let cwd = URL(filePath: FileManager.default.currentDirectoryPath, directoryHint: .isDirectory)
+        let settings = WatchDaemon.Settings(
+            machine: .init(debounce: debounce.duration), poll: poll?.duration, pull: pull?.duration,
+            definitions: definitionsPath.map { URL(filePath: $0, relativeTo: cwd).standardizedFileURL },
+            siteLabel: resolved.siteLabel)
+        // SourceOptions is not Sendable; its arguments are, and parsing them again gives the same options.
+        var arguments: [String] = []
+        if let config = source.config { arguments += ["--config", config] }
+        if let site = source.site { arguments += ["--site", site] }
+        if let out = source.out { arguments += ["--out", out] }
+        if let limit = source.limit { arguments += ["--limit", String(limit)] }
+        if source.future { arguments.append("--future") }
+        if let baseURL = source.baseURL { arguments += ["--base-url", baseURL] }
+        let daemon = WatchDaemon(
+            options: resolved.options, settings: settings, logger: logger, notify: NotifySocket(),
+            reloadOptions: { [arguments] in try SourceOptions.parse(arguments).resolve().options })
+        let status = await daemon.run()
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+extension WatchCommand: AsyncRunnable {
+    func runAsync() async throws { try await run() }
+}

@@ -1,0 +1,210 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// What a watcher saw.
+public enum WatchEvent: Sendable, Equatable {
+    /// A watched file (relative to the site) or folder was written, created, renamed or deleted.
+    case changed(String)
+    case definitionsChanged
+    case indexLock(present: Bool)
+    /// Events were lost: everything must be looked at again.
+    case overflow
+    /// The site folder itself was deleted, moved or unmounted.
+    case siteGone
+}
+
+/// Watches a site's post folders, `_config.yml`, `_data`, the feed definitions and `.git/index.lock` with inotify.
+///
+/// Every folder that can hold posts is watched (new ones are added as they appear, and the files already in a
+/// new folder are reported, since they may have been written before its watch existed). A reading thread
+/// blocks in `poll` on the inotify descriptor and a wake-up pipe, and hands each event to `handler`.
+public final class InotifyWatcher: @unchecked Sendable {
+    private let site: URL
+    private let definitions: URL?
+    private let gitDirectory: URL?
+    private let handler: @Sendable (WatchEvent) -> Void
+    private let descriptor: Int32
+    private let wake: (read: Int32, write: Int32)
+    /// Watch descriptor to the folder it watches, relative to the site; only touched by the reading thread
+    /// after `start`.
+    private var folders: [Int32: String] = [:]
+    private var definitionsWatch: Int32 = -1
+    private var gitWatch: Int32 = -1
+    private var thread: Thread?
+    private let finished = DispatchSemaphore(value: 0)
+
+    private static let folderMask: UInt32 =
+        UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_DELETE_SELF | IN_MOVE_SELF)
+        | UInt32(IN_ONLYDIR)
+
+    /// Sets up the watches; events go to `handler` once `start()` is called.
+    public init(site: URL, definitions: URL?, gitDirectory: URL?, handler: @escaping @Sendable (WatchEvent) -> Void)
+        throws(WatcherError)
+    {
+        self.site = site
+        self.definitions = definitions
+        self.gitDirectory = gitDirectory
+        self.handler = handler
+        descriptor = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
+        guard descriptor >= 0 else { throw WatcherError(call: "inotify_init1", path: site.path, errno: errno) }
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else {
+            close(descriptor)
+            throw WatcherError(call: "pipe", path: site.path, errno: errno)
+        }
+        wake = (ends[0], ends[1])
+        do {
+            try watchTree(from: "")
+            if let definitions {
+                definitionsWatch = try add(definitions.deletingLastPathComponent().path)
+            }
+            if let gitDirectory { gitWatch = try add(gitDirectory.path) }
+        } catch {
+            closeAll()
+            throw error
+        }
+    }
+
+    /// Starts the reading thread.
+    public func start() {
+        let thread = Thread { [self] in
+            readLoop()
+            closeAll()
+            finished.signal()
+        }
+        thread.name = "feedgen-inotify"
+        self.thread = thread
+        thread.start()
+    }
+
+    /// Stops the reading thread and closes the descriptors; no event is delivered after this returns.
+    public func stop() {
+        guard thread != nil else { return closeAll() }
+        var byte: UInt8 = 1
+        _ = write(wake.write, &byte, 1)
+        finished.wait()
+        thread = nil
+    }
+
+    private func closeAll() {
+        close(descriptor)
+        close(wake.read)
+        close(wake.write)
+    }
+
+    private func add(_ path: String) throws(WatcherError) -> Int32 {
+        let watch = inotify_add_watch(descriptor, path, Self.folderMask)
+        guard watch >= 0 else { throw WatcherError(call: "inotify_add_watch", path: path, errno: errno) }
+        return watch
+    }
+
+    /// Watches `relative` and every watched folder below it; returns the files already there.
+    @discardableResult
+    private func watchTree(from relative: String) throws(WatcherError) -> [String] {
+        var files: [String] = []
+        for folder in WatchScope.directories(under: site, from: relative) {
+            let watch = try add(folder.isEmpty ? site.path : site.appending(path: folder).path)
+            folders[watch] = folder
+            files += WatchScope.files(in: folder, under: site)
+        }
+        return files
+    }
+
+    private func readLoop() {
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            var fds = [
+                pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: wake.read, events: Int16(POLLIN), revents: 0),
+            ]
+            let ready = poll(&fds, 2, -1)
+            if ready < 0 && errno == EINTR { continue }
+            if ready < 0 || fds[1].revents != 0 { return }
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && (errno == EAGAIN || errno == EINTR) { continue }
+            if count <= 0 { return }
+            var offset = 0
+            while offset < count {
+                let (watch, mask, length) = buffer.withUnsafeBytes { raw in
+                    (
+                        raw.loadUnaligned(fromByteOffset: offset, as: Int32.self),
+                        raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self),
+                        Int(raw.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
+                    )
+                }
+                let nameBytes = buffer[(offset + 16)..<(offset + 16 + length)].prefix { $0 != 0 }
+                offset += 16 + length
+                handle(watch: watch, mask: mask, name: String(decoding: nameBytes, as: UTF8.self))
+            }
+        }
+    }
+
+    private func handle(watch: Int32, mask: UInt32, name: String) {
+        if mask & UInt32(IN_Q_OVERFLOW) != 0 {
+            // Folders may have appeared while events were lost: watch them too.
+            _ = try? watchTree(from: "")
+            return handler(.overflow)
+        }
+        if watch == gitWatch, name == "index.lock" {
+            // Git creates the lock, writes and closes it, then renames it over `index` (or deletes it): only
+            // creation and removal count, not the write.
+            if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { handler(.indexLock(present: true)) }
+            if mask & UInt32(IN_DELETE | IN_MOVED_FROM) != 0 { handler(.indexLock(present: false)) }
+        }
+        if watch == definitionsWatch, name == definitions?.lastPathComponent,
+            mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO) != 0
+        {
+            handler(.definitionsChanged)
+        }
+        guard let folder = folders[watch] else { return }
+        if mask & UInt32(IN_IGNORED) != 0 {
+            folders[watch] = nil
+            if folder.isEmpty { handler(.siteGone) }
+            return
+        }
+        if mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF | IN_UNMOUNT) != 0 {
+            if folder.isEmpty { handler(.siteGone) }
+            return
+        }
+        if name.isEmpty { return }
+        let path = folder.isEmpty ? name : folder + "/" + name
+        if mask & UInt32(IN_ISDIR) != 0 {
+            guard WatchScope.isWatchedDirectory(path) else { return }
+            if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
+                let files = (try? watchTree(from: path)) ?? []
+                for file in files { handler(.changed(file)) }
+            } else if mask & UInt32(IN_MOVED_FROM) != 0 {
+                // The watches follow the moved folder under its new name; drop them.
+                for (other, otherFolder) in folders where otherFolder == path || otherFolder.hasPrefix(path + "/") {
+                    inotify_rm_watch(descriptor, other)
+                    folders[other] = nil
+                }
+            }
+            if path.split(separator: "/").contains("_posts") { handler(.changed(path)) }
+            return
+        }
+        // A file is complete when closed after writing or renamed into place; creation alone is not enough.
+        guard mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE) != 0,
+            WatchScope.isWatchedFile(path)
+        else { return }
+        handler(.changed(path))
+    }
+}
+
+/// An inotify call failed.
+public struct WatcherError: Error, Equatable, CustomStringConvertible {
+    public var call: String
+    public var path: String
+    public var reason: String
+
+    init(call: String, path: String, errno code: Int32) {
+        self.call = call
+        self.path = path
+        reason = String(cString: strerror(code))
+    }
+
+    public var description: String { "\(path): error: \(call) failed: \(reason)" }
+}

@@ -1,0 +1,133 @@
+import FeedgenCore
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// What one build remembers of each post for the next: the post read from its front matter and its rendered
+/// item, keyed by the FNV-1a hash of the file's bytes, so a rebuild reads and renders only changed posts.
+///
+/// A post whose size, modification time and inode did not change is not even read; one named in
+/// `invalidate(_:)` (inotify saw it written) or after `forgetSignatures()` is read and hashed, and is parsed and
+/// rendered again only when its bytes changed. Everything is dropped when the site's configuration or the feed
+/// definitions change, since every post's URL and HTML depend on them. Entries of posts that no longer exist are
+/// removed after every build, so memory is bounded by the site.
+public final class RenderCache: @unchecked Sendable {
+    /// The part of `stat` that changes when a file is written or replaced.
+    struct Signature: Equatable, Sendable {
+        var size: Int64
+        var seconds: Int
+        var nanoseconds: Int
+        var inode: UInt64
+        var changeSeconds: Int
+        var changeNanoseconds: Int
+    }
+
+    private struct Entry {
+        var signature: Signature?
+        var hash: UInt64
+        var loaded: PostCatalog.Loaded
+        var rendered: ItemRenderer.Result?
+    }
+
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+    private var context: [UInt8] = []
+    private var reread: Set<String> = []
+    private var changed: Set<String> = []
+    private var removed = 0
+
+    public init() {}
+
+    /// How many posts the cache holds.
+    public var count: Int { lock.withLock { entries.count } }
+
+    /// Posts whose bytes were new or different in the last build, relative to the site, sorted.
+    public var changedPaths: [String] { lock.withLock { changed.sorted() } }
+
+    /// Posts that were new, changed or removed in the last build.
+    public var changeCount: Int { lock.withLock { changed.count + removed } }
+
+    /// Marks posts to be read again at the next build, whatever their signature says.
+    public func invalidate<S: Sequence<String>>(_ paths: S) {
+        lock.withLock { reread.formUnion(paths) }
+    }
+
+    /// Makes the next build read and hash every post (their rendered items are kept when the bytes match).
+    public func forgetSignatures() {
+        lock.withLock {
+            for key in entries.keys { entries[key]?.signature = nil }
+        }
+    }
+
+    /// Starts a build; `context` is everything besides a post's bytes that its result depends on.
+    func begin(context newContext: [UInt8]) {
+        lock.withLock {
+            if newContext != context {
+                entries.removeAll()
+                context = newContext
+            }
+            changed.removeAll()
+            removed = 0
+        }
+    }
+
+    /// Forgets posts that are no longer in the site.
+    func prune(keeping paths: [String]) {
+        let present = Set(paths)
+        lock.withLock {
+            let gone = entries.keys.filter { !present.contains($0) }
+            for path in gone { entries[path] = nil }
+            removed = gone.count
+            reread.removeAll()
+        }
+    }
+
+    /// The remembered result of reading `path`, or the result of `load` (then remembered).
+    func loaded(_ path: String, root: URL, load: () -> PostCatalog.Loaded) -> PostCatalog.Loaded {
+        let url = root.appending(path: path)
+        let signature = Self.signature(url)
+        let (known, forced) = lock.withLock { (entries[path], reread.contains(path)) }
+        if let known, !forced, let signature, known.signature == signature { return known.loaded }
+        // Hash the bytes before parsing: if a writer changes the file in between, the next event reads it again.
+        let bytes = (try? PostFileReader.readAll(url)) ?? []
+        let hash = Self.fnv1a(bytes)
+        if let known, known.hash == hash, signature != nil {
+            lock.withLock { entries[path]?.signature = signature }
+            return known.loaded
+        }
+        let result = load()
+        lock.withLock {
+            entries[path] = Entry(signature: signature, hash: hash, loaded: result, rendered: nil)
+            changed.insert(path)
+        }
+        return result
+    }
+
+    /// The remembered rendering of the post at `path`, or the result of `render` (then remembered).
+    func rendered(_ path: String, render: () -> ItemRenderer.Result) -> ItemRenderer.Result {
+        if let known = lock.withLock({ entries[path]?.rendered }) { return known }
+        let result = render()
+        lock.withLock { entries[path]?.rendered = result }
+        return result
+    }
+
+    static func signature(_ url: URL) -> Signature? {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { return nil }
+        return Signature(
+            size: Int64(info.st_size), seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec,
+            inode: UInt64(info.st_ino), changeSeconds: info.st_ctim.tv_sec, changeNanoseconds: info.st_ctim.tv_nsec)
+    }
+
+    /// The 64-bit FNV-1a hash: fast, and collisions between two versions of one post are not a concern here.
+    static func fnv1a<C: Collection<UInt8>>(_ bytes: C, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+        var hash = seed
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= 0x100_0000_01b3
+        }
+        return hash
+    }
+}

@@ -1,0 +1,291 @@
+import FeedgenCore
+import Foundation
+import Logging
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `feedgen watch`: builds once, then keeps the published feeds in step with the site until SIGTERM or SIGINT.
+///
+/// Everything happens on one loop that takes inputs from one stream (watcher events, the state machine's
+/// timer, signals, polling, pulls, watchdog pings), so a rebuild in progress always finishes before a signal is
+/// acted on, and the watchdog stops pinging if the loop ever hangs.
+public final class WatchDaemon: @unchecked Sendable {
+    /// How the daemon watches, besides what it builds.
+    public struct Settings: Sendable {
+        public var machine: WatchStateMachine.Configuration
+        /// Rescan by polling at this interval instead of using inotify.
+        public var poll: Duration?
+        /// Run `git pull --ff-only` in the site's repository at this interval.
+        public var pull: Duration?
+        /// The feed definitions file, watched and read again on change or SIGHUP.
+        public var definitions: URL?
+        /// How the site is named in diagnostics (as given on the command line).
+        public var siteLabel: String
+
+        public init(
+            machine: WatchStateMachine.Configuration = .init(), poll: Duration? = nil, pull: Duration? = nil,
+            definitions: URL? = nil, siteLabel: String
+        ) {
+            self.machine = machine
+            self.poll = poll
+            self.pull = pull
+            self.definitions = definitions
+            self.siteLabel = siteLabel
+        }
+    }
+
+    private enum Input: Sendable {
+        case watch(WatchEvent)
+        case timer
+        case signal(Int32)
+        case pollTick
+        case pullTick
+        case pulled(GitPuller.Outcome)
+        case watchdog
+        case postDue
+    }
+
+    var options: BuildOptions
+    let settings: Settings
+    let logger: Logger
+    private let notify: NotifySocket?
+    let reloadOptions: @Sendable () throws -> BuildOptions
+    let cache = RenderCache()
+    var machine: WatchStateMachine
+    private let start = ContinuousClock.now
+    private let queue = DispatchQueue(label: "feedgen-watch")
+    private let stream: AsyncStream<Input>
+    private let input: AsyncStream<Input>.Continuation
+    private var sources: [any DispatchSourceProtocol] = []
+    private var timer: (any DispatchSourceTimer)?
+    private var pullTimer: (any DispatchSourceTimer)?
+    private var watcher: InotifyWatcher?
+    private var snapshot: PollingSnapshot?
+    private var pulling = false
+    /// `--poll`, or the fallback interval once inotify failed.
+    private var pollInterval: Duration?
+    private var pollTimer: (any DispatchSourceTimer)?
+    /// Fires when the next post dated in the future is due.
+    private var dueTimer: (any DispatchSourceTimer)?
+    private var stopping = false
+    var builds = 0
+
+    /// A daemon that builds with `options`; `reloadOptions` reads the definitions again (SIGHUP).
+    public init(
+        options: BuildOptions, settings: Settings, logger: Logger, notify: NotifySocket?,
+        reloadOptions: @escaping @Sendable () throws -> BuildOptions
+    ) {
+        self.options = options
+        self.settings = settings
+        self.logger = logger
+        self.notify = notify
+        self.reloadOptions = reloadOptions
+        machine = WatchStateMachine(configuration: settings.machine)
+        pollInterval = settings.poll
+        (stream, input) = AsyncStream<Input>.makeStream()
+    }
+
+    var now: Duration { ContinuousClock.now - start }
+    private var gitDirectory: URL? { WatchScope.gitDirectory(of: options.site) }
+
+    /// Runs until SIGTERM or SIGINT; returns the exit status.
+    public func run() async -> Int32 {
+        trapSignals()
+        timer = makeTimer { .timer }
+        dueTimer = makeTimer { .postDue }
+        await startWatching()
+        if let lock = gitDirectory?.appending(path: "index.lock"), FileManager.default.fileExists(atPath: lock.path) {
+            await send(.indexLock(present: true))
+        }
+        await rebuild(.init(trigger: .start, paths: [], rescan: false, reloadDefinitions: false))
+        notifySystemd("READY=1")
+        startPolling()
+        if let interval = notify?.watchdogInterval { _ = repeating(every: interval) { .watchdog } }
+        if let pull = settings.pull {
+            let pullTimer = makeTimer { .pullTick }
+            pullTimer.schedule(deadline: .now() + pull.timeInterval)
+            self.pullTimer = pullTimer
+        }
+        for await next in stream {
+            await handle(next)
+            if stopping && !pulling { break }
+        }
+        notifySystemd("STOPPING=1")
+        watcher?.stop()
+        for source in sources { source.cancel() }
+        logger.info("stopped")
+        return 0
+    }
+
+    private func handle(_ next: Input) async {
+        switch next {
+        case .watch(let event):
+            if let event = machineEvent(for: event) { await send(event) }
+        case .timer:
+            await send(.timerFired)
+        case .signal(SIGHUP):
+            logger.info("SIGHUP: reloading the feed definitions")
+            await send(.reload)
+        case .signal(let number):
+            logger.info(
+                "\(number == SIGINT ? "SIGINT" : "SIGTERM"): stopping\(pulling ? " after the git pull in progress" : "")"
+            )
+            stopping = true
+        case .pollTick:
+            let newer = PollingSnapshot.take(
+                site: options.site, definitions: settings.definitions, gitDirectory: gitDirectory)
+            let events = snapshot.map { $0.events(to: newer) } ?? []
+            snapshot = newer
+            for event in events {
+                if let event = machineEvent(for: event) { await send(event) }
+            }
+        case .pullTick:
+            guard !pulling, !stopping else { return }
+            pulling = true
+            let puller = GitPuller(repository: options.site)
+            DispatchQueue.global().async { [input] in input.yield(.pulled(puller.pull())) }
+        case .pulled(let outcome):
+            pulling = false
+            log(outcome)
+            if let pull = settings.pull, !stopping { pullTimer?.schedule(deadline: .now() + pull.timeInterval) }
+        case .watchdog:
+            notifySystemd("WATCHDOG=1")
+        case .postDue:
+            await send(.postDue)
+        }
+    }
+
+    private func machineEvent(for event: WatchEvent) -> WatchStateMachine.Event? {
+        switch event {
+        case .changed(let path): return .fileChanged(path)
+        case .definitionsChanged: return .reload
+        case .indexLock(let present): return .indexLock(present: present)
+        case .overflow: return .overflow
+        case .siteGone:
+            watcher?.stop()
+            watcher = nil
+            return .siteMissing
+        }
+    }
+
+    /// Hands an event to the state machine and performs the actions it returns.
+    func send(_ event: WatchStateMachine.Event) async {
+        for action in machine.handle(event, at: now) {
+            switch action {
+            case .schedule(let at):
+                timer?.schedule(deadline: .now() + max(0, (at - now).timeInterval))
+            case .checkSite:
+                if WatchScope.isDirectory(options.site), await startWatching() {
+                    await send(.siteFound)
+                }
+            case .log(let level, let message):
+                logger.log(level: level.loggerLevel, "\(message)", metadata: ["site": "\(settings.siteLabel)"])
+                if level == .error { notifySystemd("STATUS=\(message)") }
+            case .rebuild(let rebuild):
+                await self.rebuild(rebuild)
+            }
+        }
+    }
+
+    /// Starts inotify (or takes the first polling snapshot); false when the site cannot be watched.
+    @discardableResult
+    private func startWatching() async -> Bool {
+        if pollInterval != nil {
+            snapshot = PollingSnapshot.take(
+                site: options.site, definitions: settings.definitions, gitDirectory: gitDirectory)
+            if snapshot?.siteExists == true { return true }
+        } else {
+            do {
+                let watcher = try InotifyWatcher(
+                    site: options.site, definitions: settings.definitions, gitDirectory: gitDirectory
+                ) { [input] event in input.yield(.watch(event)) }
+                watcher.start()
+                self.watcher = watcher
+                return true
+            } catch {
+                if WatchScope.isDirectory(options.site) {
+                    // Typically the limit on watches (fs.inotify.max_user_watches): polling still works.
+                    pollInterval = Self.fallbackPoll
+                    logger.error("\(error); polling every \(Self.fallbackPoll) instead")
+                    startPolling()
+                    return await startWatching()
+                }
+            }
+        }
+        await send(.siteMissing)
+        return false
+    }
+
+    func notifySystemd(_ message: String) {
+        guard let notify else { return }
+        do {
+            try notify.send(message)
+        } catch {
+            logger.warning("\(error)")
+        }
+    }
+
+    private func trapSignals() {
+        for number in [SIGTERM, SIGINT, SIGHUP] {
+            // The default action would end the process at once; a dispatch source sees the signal only if ignored.
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler { [input] in input.yield(.signal(number)) }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    private func makeTimer(_ event: @escaping @Sendable () -> Input) -> any DispatchSourceTimer {
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.setEventHandler { [input] in input.yield(event()) }
+        timer.schedule(deadline: .distantFuture)
+        timer.resume()
+        sources.append(timer)
+        return timer
+    }
+
+    private func repeating(every interval: Duration, _ event: @escaping @Sendable () -> Input)
+        -> any DispatchSourceTimer
+    {
+        let timer = makeTimer(event)
+        timer.schedule(deadline: .now() + interval.timeInterval, repeating: interval.timeInterval)
+        return timer
+    }
+
+    /// Sets the timer for the next post dated in the future (a wall-clock date: it must follow clock changes).
+    func scheduleNextDuePost(_ date: Date?) {
+        guard let date else { return dueTimer?.schedule(wallDeadline: .distantFuture) ?? () }
+        let seconds = date.timeIntervalSince1970
+        let wall = timespec(tv_sec: Int(seconds.rounded(.down)), tv_nsec: Int((seconds - seconds.rounded(.down)) * 1e9))
+        dueTimer?.schedule(wallDeadline: DispatchWallTime(timespec: wall))
+    }
+
+    /// How often to poll when inotify cannot be used.
+    static let fallbackPoll = Duration.seconds(2)
+
+    /// Starts the polling timer when `pollInterval` is set and it is not running yet.
+    private func startPolling() {
+        guard let pollInterval, pollTimer == nil else { return }
+        pollTimer = repeating(every: pollInterval) { .pollTick }
+    }
+}
+
+extension Duration {
+    /// Seconds as a `TimeInterval`, for Dispatch.
+    var timeInterval: TimeInterval {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}
+
+extension WatchStateMachine.LogLevel {
+    var loggerLevel: Logger.Level {
+        switch self {
+        case .info: .info
+        case .warning: .warning
+        case .error: .error
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A program running in the background (the `feedgen watch` daemon), whose standard error is collected line by
+/// line so a test can wait for a line to appear instead of sleeping.
+final class BackgroundProcess: @unchecked Sendable {
+    private let process = Process()
+    private let condition = NSCondition()
+    private var collected: [String] = []
+    private var partial = Data()
+    private var ended = false
+
+    init(_ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws
+    {
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        var merged = ProcessInfo.processInfo.environment
+        merged["JOURNAL_STREAM"] = nil
+        merged["NOTIFY_SOCKET"] = nil
+        process.environment = merged.merging(environment) { $1 }
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        errors.fileHandleForReading.readabilityHandler = { [self] handle in
+            let data = handle.availableData
+            condition.lock()
+            defer {
+                condition.broadcast()
+                condition.unlock()
+            }
+            if data.isEmpty {
+                ended = true
+                handle.readabilityHandler = nil
+                return
+            }
+            partial.append(data)
+            while let newline = partial.firstIndex(of: 0x0A) {
+                collected.append(String(decoding: partial[partial.startIndex..<newline], as: UTF8.self))
+                partial = Data(partial[(newline + 1)...])
+            }
+        }
+        try process.run()
+    }
+
+    /// Every line written to standard error so far.
+    var lines: [String] {
+        condition.lock()
+        defer { condition.unlock() }
+        return collected
+    }
+
+    /// Waits until `count` lines satisfy `predicate`; returns those lines (fewer if the deadline passed first).
+    @discardableResult
+    func waitForLines(_ count: Int = 1, timeout: TimeInterval = 30, where predicate: (String) -> Bool) -> [String] {
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            let matching = collected.filter(predicate)
+            if matching.count >= count || ended || !condition.wait(until: deadline) { return matching }
+        }
+    }
+
+    /// Sends a signal and waits for the process to exit; nil if it is still running after `timeout`.
+    func stop(_ signal: Int32 = SIGTERM, timeout: TimeInterval = 30) -> Int32? {
+        kill(process.processIdentifier, signal)
+        return waitForExit(timeout: timeout)
+    }
+
+    func send(_ signal: Int32) {
+        kill(process.processIdentifier, signal)
+    }
+
+    func waitForExit(timeout: TimeInterval) -> Int32? {
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        while process.isRunning {
+            if Date() > deadline { return nil }
+            usleep(10_000)
+        }
+        return process.terminationStatus
+    }
+
+    deinit {
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+}
+
+/// Polls `condition` until it holds or `timeout` passes; returns whether it held.
+func eventually(timeout: TimeInterval = 30, _ condition: () throws -> Bool) rethrows -> Bool {
+    let deadline = Date(timeIntervalSinceNow: timeout)
+    while Date() < deadline {
+        if try condition() { return true }
+        usleep(20_000)
+    }
+    return try condition()
+}
