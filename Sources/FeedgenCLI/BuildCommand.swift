@@ -21,29 +21,38 @@ public struct BuildCommand: AsyncParsableCommand {
 
     public func run() async throws {
         let resolved = try source.resolve()
+        let report = try await resolved.buildReportingProblems()
+        print(
+            BuildSummary(report: report, siteLabel: resolved.siteLabel, outLabel: resolved.outLabel).text,
+            terminator: "")
+        if report.hasErrors { throw ExitCode.failure }
+    }
+}
+
+extension SourceOptions.Resolved {
+    /// Runs the build and prints every problem on standard error the way compilers do: the site's
+    /// diagnostics, then the feeds kept unchanged because a post that belongs in them failed.
+    /// - Throws: `ExitCode.failure` when the build could not run at all (the reason is printed).
+    func buildReportingProblems(cache: RenderCache? = nil) async throws -> BuildReport {
         let report: BuildReport
         do {
-            report = try await Builder().build(resolved.options)
+            report = try await Builder().build(options, cache: cache)
         } catch {
             printError(error.description)
             throw ExitCode.failure
         }
         for diagnostic in report.diagnostics {
-            printError(resolved.displayed(diagnostic).description)
+            printError(displayed(diagnostic).description)
         }
         for kept in report.kept {
-            let folder =
-                kept.scope.directory.isEmpty ? resolved.outLabel : "\(resolved.outLabel)/\(kept.scope.directory)"
+            let folder = kept.scope.directory.isEmpty ? outLabel : "\(outLabel)/\(kept.scope.directory)"
             let missing = kept.missing.map {
-                resolved.displayed(Diagnostic(.error, at: SourceLocation(path: $0), "")).location.path
+                displayed(Diagnostic(.error, at: SourceLocation(path: $0), "")).location.path
             }
             printError(
                 "\(folder): warning: kept the published \(kept.scope.label) feed: it would lack \(missing.joined(separator: ", "))"
             )
         }
-        print(
-            BuildSummary(report: report, siteLabel: resolved.siteLabel, outLabel: resolved.outLabel).text,
-            terminator: "")
-        if report.hasErrors { throw ExitCode.failure }
+        return report
     }
 }

@@ -33,16 +33,7 @@ public struct CheckCommand: AsyncParsableCommand {
         if future { arguments.append("--future") }
         var resolved = try SourceOptions.parse(arguments).resolve()
         resolved.options.dryRun = true
-        let report: BuildReport
-        do {
-            report = try await Builder().build(resolved.options)
-        } catch {
-            printError(error.description)
-            throw ExitCode.failure
-        }
-        for diagnostic in report.diagnostics {
-            printError(resolved.displayed(diagnostic).description)
-        }
+        let report = try await resolved.buildReportingProblems()
         let errors = report.diagnostics.filter { $0.severity == .error }.count
         let warnings = report.diagnostics.count - errors
         let checked = report.feeds.first { $0.scope == .all }?.items ?? 0

@@ -14,7 +14,6 @@ public struct Feedgen: AsyncParsableCommand {
     public init() {}
 }
 
-
 extension Feedgen {
     /// Parses the command line and runs the chosen subcommand, exiting with its status.
     ///

@@ -13,18 +13,8 @@ public struct Builder: Sendable {
 
     /// Builds once; with a `cache`, only posts whose bytes changed since its last build are read and rendered.
     public func build(_ options: BuildOptions, cache: RenderCache? = nil) async throws(BuildError) -> BuildReport {
-        let site: SiteReader.Site
-        do {
-            site = try SiteReader.read(root: options.site)
-        } catch {
-            throw .site(error)
-        }
-        let parsed: SiteConfigParser.Result
-        do {
-            parsed = try SiteConfigParser.parse(configYAML: site.configYAML, authorsYAML: site.authorsYAML)
-        } catch {
-            throw .config(error)
-        }
+        let loadedSite = try SiteReader.load(root: options.site)
+        let (site, parsed) = (loadedSite.site, loadedSite.parsed)
         let config = parsed.config
         let definitions = options.definitions
         var report = BuildReport()
@@ -115,7 +105,8 @@ public struct Builder: Sendable {
             report.feeds.append(summary)
             if !feed.items.isEmpty {
                 outlines.append(
-                    OPMLOutline(title: feed.title, language: feed.language, urls: feed.urls, homePageURL: feed.homePageURL))
+                    OPMLOutline(
+                        title: feed.title, language: feed.language, urls: feed.urls, homePageURL: feed.homePageURL))
                 newest = max(newest, feed.updated)
             }
         }
@@ -128,7 +119,9 @@ public struct Builder: Sendable {
             }
             report.opml = .init(path: "feeds.opml", outcome: try publish(bytes, "feeds.opml", publisher))
         }
-        report.diagnostics.sort { ($0.location.path, $0.location.line ?? 0) < ($1.location.path, $1.location.line ?? 0) }
+        report.diagnostics.sort {
+            ($0.location.path, $0.location.line ?? 0) < ($1.location.path, $1.location.line ?? 0)
+        }
         return report
     }
 

@@ -17,18 +17,8 @@ public struct DigestSource: Sendable {
     public static func load(site root: URL, definitions: FeedDefinitions, now: Date) async throws(BuildError)
         -> DigestSource
     {
-        let site: SiteReader.Site
-        do {
-            site = try SiteReader.read(root: root)
-        } catch {
-            throw .site(error)
-        }
-        let parsed: SiteConfigParser.Result
-        do {
-            parsed = try SiteConfigParser.parse(configYAML: site.configYAML, authorsYAML: site.authorsYAML)
-        } catch {
-            throw .config(error)
-        }
+        let loadedSite = try SiteReader.load(root: root)
+        let (site, parsed) = (loadedSite.site, loadedSite.parsed)
         let context = PostLoader.Context(
             site: parsed.config, languages: definitions.languages, issues: definitions.issues)
         let loaded = await PostCatalog.load(site: site, context: context)

@@ -44,14 +44,21 @@ public struct ItemRenderer: Sendable {
         do {
             text = try SourceText.decode(PostFileReader.readAll(site.appending(path: post.path))).text
         } catch let error as SourceDecodingError {
-            return Result(item: nil, diagnostics: [Diagnostic(.error, at: SourceLocation(path: post.path, line: error.line), "\(error)")])
+            return Result(
+                item: nil,
+                diagnostics: [Diagnostic(.error, at: SourceLocation(path: post.path, line: error.line), "\(error)")])
         } catch {
             return Result(item: nil, diagnostics: [Diagnostic(.error, at: SourceLocation(path: post.path), "\(error)")])
         }
         // Titles were repaired when the front matter was read; the body's repairs are reported here.
         let repair = Mojibake.repair(text)
         guard let split = FrontMatter.split(repair.text) else {
-            return Result(item: nil, diagnostics: [Diagnostic(.error, at: SourceLocation(path: post.path, line: 1), "the front matter changed while building")])
+            return Result(
+                item: nil,
+                diagnostics: [
+                    Diagnostic(
+                        .error, at: SourceLocation(path: post.path, line: 1), "the front matter changed while building")
+                ])
         }
         let context = RenderContext(
             sourcePath: post.path, bodyLine: split.bodyLine, siteURL: config.url + config.baseurl,
@@ -71,14 +78,19 @@ public struct ItemRenderer: Sendable {
                 }
             }
             if rendered.html.allSatisfy(\.isWhitespace) {
-                diagnostics.append(Diagnostic(.error, at: SourceLocation(path: post.path, line: split.bodyLine), "the post has no content"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, at: SourceLocation(path: post.path, line: split.bodyLine), "the post has no content"))
                 return Result(item: nil, diagnostics: diagnostics)
             }
             return Result(item: RenderedItem(html: rendered.html, summary: summary), diagnostics: diagnostics)
         } catch {
             return Result(
                 item: nil,
-                diagnostics: [Diagnostic(.error, at: SourceLocation(path: post.path, line: split.bodyLine), "cannot render: \(error)")])
+                diagnostics: [
+                    Diagnostic(
+                        .error, at: SourceLocation(path: post.path, line: split.bodyLine), "cannot render: \(error)")
+                ])
         }
     }
 }

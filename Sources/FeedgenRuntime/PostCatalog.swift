@@ -34,7 +34,9 @@ public enum PostCatalog {
     }
 
     /// Loads every post; results keep the order of `site.postPaths` whatever order the tasks finish in.
-    public static func load(site: SiteReader.Site, context: PostLoader.Context, cache: RenderCache? = nil) async -> Loaded {
+    public static func load(site: SiteReader.Site, context: PostLoader.Context, cache: RenderCache? = nil) async
+        -> Loaded
+    {
         let paths = site.postPaths
         let chunkSize = max(16, paths.count / (ProcessInfo.processInfo.activeProcessorCount * 8) + 1)
         let chunks = stride(from: 0, to: paths.count, by: chunkSize).map { $0..<min($0 + chunkSize, paths.count) }
@@ -68,21 +70,24 @@ public enum PostCatalog {
         let fileName = String(path.split(separator: "/").last ?? "")
         guard let name = PostFilename.parse(fileName) else {
             part.diagnostics.append(
-                Diagnostic(.warning, at: SourceLocation(path: path),
-                           "not a post: the name does not start with YYYY-MM-DD- (Jekyll ignores it too)"))
+                Diagnostic(
+                    .warning, at: SourceLocation(path: path),
+                    "not a post: the name does not start with YYYY-MM-DD- (Jekyll ignores it too)"))
             return
         }
         guard PostFilename.isMarkdown(ext: name.ext) else {
             part.diagnostics.append(
-                Diagnostic(.warning, at: SourceLocation(path: path),
-                           "left out: '\(name.ext)' is not a Markdown extension feedgen renders"))
+                Diagnostic(
+                    .warning, at: SourceLocation(path: path),
+                    "left out: '\(name.ext)' is not a Markdown extension feedgen renders"))
             return
         }
         func fail(_ diagnostic: Diagnostic) {
             part.diagnostics.append(diagnostic)
             part.failures.append(
-                FailedPost(path: path, date: JekyllDate.fromFilename(name, timeZone: context.site.timeZone),
-                           language: languageFromName(fileName, rules: context.languages)))
+                FailedPost(
+                    path: path, date: JekyllDate.fromFilename(name, timeZone: context.site.timeZone),
+                    language: languageFromName(fileName, rules: context.languages)))
         }
         let url = root.appending(path: path)
         var head: String
@@ -104,11 +109,13 @@ public enum PostCatalog {
         } catch {
             if error.reason == .missing {
                 part.diagnostics.append(
-                    Diagnostic(.warning, at: SourceLocation(path: path, line: 1),
-                               "not a post: no front matter ('---' block), so Jekyll copies it as a plain file"))
+                    Diagnostic(
+                        .warning, at: SourceLocation(path: path, line: 1),
+                        "not a post: no front matter ('---' block), so Jekyll copies it as a plain file"))
                 return
             }
-            return fail(Diagnostic(.error, at: SourceLocation(path: path, line: error.line, column: error.column), "\(error)"))
+            return fail(
+                Diagnostic(.error, at: SourceLocation(path: path, line: error.line, column: error.column), "\(error)"))
         }
         // Only read when neither front matter, file name nor title tells the language, and then only for the
         // script its letters are written in: the first 32 KiB are a fair sample, and a character cut in two at
@@ -140,7 +147,8 @@ public enum PostCatalog {
     /// For every post in `selected`, its translations: the other languages' posts of the same issue in `posts`.
     static func translations(of selected: [Post], among posts: [Post]) -> [String: [Translation]] {
         func candidate(_ post: Post) -> TranslationLinker.Candidate {
-            TranslationLinker.Candidate(id: post.id, issue: post.issue, language: post.language, url: post.url, title: post.title)
+            TranslationLinker.Candidate(
+                id: post.id, issue: post.issue, language: post.language, url: post.url, title: post.title)
         }
         return TranslationLinker.translations(of: selected.map(candidate), among: posts.map(candidate))
     }

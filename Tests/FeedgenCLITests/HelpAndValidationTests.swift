@@ -79,6 +79,8 @@ import Testing
         let folder = try TemporaryDirectory()
         let result = try run(Paths.feedgen, ["build", "--site", "nowhere", "--out", "out"], in: folder.url)
         #expect(result.status == 1)
-        #expect(result.stderr == "\(folder.url.path)/nowhere: error: no such folder (expected a Jekyll site with _config.yml)\n")
+        #expect(
+            result.stderr
+                == "\(folder.url.path)/nowhere: error: no such folder (expected a Jekyll site with _config.yml)\n")
     }
 }

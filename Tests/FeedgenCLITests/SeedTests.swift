@@ -36,10 +36,10 @@ import Testing
             item.title
                 == "NLP Newsletter #7 [FR]: NLP Paper Summaries, Learning to Simulate, Transformers Notebooks, Med7, Measuring Compositional Generalization, Neural Tangents,…"
         )
-        #expect(item.content_html.contains("Avant-propos d’Elvis"))
-        #expect(item.content_html.contains("jeu d’entraînement"))
-        #expect(!item.content_html.contains("‚Ä"))
-        #expect(!item.content_html.contains("√"))
+        #expect(item.contentHTML.contains("Avant-propos d’Elvis"))
+        #expect(item.contentHTML.contains("jeu d’entraînement"))
+        #expect(!item.contentHTML.contains("‚Ä"))
+        #expect(!item.contentHTML.contains("√"))
         let check = try feedcheck(folder.url.appending(path: "out"), languages: ["fr"])
         #expect(check.status == 0, "\(check.stdout)")
         #expect(!check.stdout.contains("warning:"), "\(check.stdout)")
@@ -57,7 +57,12 @@ import Testing
     struct SeedFeed: Decodable {
         struct Item: Decodable {
             var title: String
-            var content_html: String
+            var contentHTML: String
+
+            enum CodingKeys: String, CodingKey {
+                case title
+                case contentHTML = "content_html"
+            }
         }
         var items: [Item]
     }
