@@ -1,3 +1,5 @@
+import Foundation
+
 /// Links the posts that are one newsletter issue in different languages.
 public enum TranslationLinker {
     /// What the linker needs of a post.
@@ -8,13 +10,16 @@ public enum TranslationLinker {
         public var language: String
         public var url: String
         public var title: String
+        /// When it was published; chooses among duplicates.
+        public var date: Date?
 
-        public init(id: String, issue: IssueKey?, language: String, url: String, title: String) {
+        public init(id: String, issue: IssueKey?, language: String, url: String, title: String, date: Date? = nil) {
             self.id = id
             self.issue = issue
             self.language = language
             self.url = url
             self.title = title
+            self.date = date
         }
     }
 
@@ -36,8 +41,10 @@ public enum TranslationLinker {
     ///
     /// Every id of `posts` is a key; articles and issues that exist in one language only map to `[]`.
     /// Duplicates (two posts of one issue in one language, e.g. a file copied under a new name) are not
-    /// translations of each other, so neither lists the other; the posts in other languages list both,
-    /// next to each other in URL order, since feedgen cannot tell which one the author meant.
+    /// translations of each other, so neither lists the other. A post links one translation per language,
+    /// as `hreflang` alternates must be (one link per language and type): of duplicates, the one published
+    /// closest to it (then the first by URL), so a site with many copies of an issue cannot make every item
+    /// carry hundreds of links.
     /// `duplicates(in:)` finds them so the caller can warn.
     public static func translations(for posts: [Candidate]) -> [String: [Translation]] {
         translations(of: posts, among: posts)
@@ -56,10 +63,23 @@ public enum TranslationLinker {
         var result: [String: [Translation]] = [:]
         for post in selected {
             let group = post.issue.flatMap { byIssue[$0] } ?? []
-            result[post.id] = group.filter { $0.language != post.language }
-                .map { Translation(language: $0.language, url: $0.url, title: $0.title) }
+            var chosen: [Candidate] = []
+            for other in group where other.language != post.language {
+                if let last = chosen.last, last.language == other.language {
+                    if distance(other, post) < distance(last, post) { chosen[chosen.count - 1] = other }
+                } else {
+                    chosen.append(other)
+                }
+            }
+            result[post.id] = chosen.map { Translation(language: $0.language, url: $0.url, title: $0.title) }
         }
         return result
+    }
+
+    /// How far apart two posts were published; unknown dates are equally far.
+    private static func distance(_ candidate: Candidate, _ post: Candidate) -> TimeInterval {
+        guard let date = candidate.date, let reference = post.date else { return 0 }
+        return abs(date.timeIntervalSince(reference))
     }
 
     public static func duplicates(in posts: [Candidate]) -> [Duplicate] {

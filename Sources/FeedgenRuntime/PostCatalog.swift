@@ -148,7 +148,8 @@ public enum PostCatalog {
     static func translations(of selected: [Post], among posts: [Post]) -> [String: [Translation]] {
         func candidate(_ post: Post) -> TranslationLinker.Candidate {
             TranslationLinker.Candidate(
-                id: post.id, issue: post.issue, language: post.language, url: post.url, title: post.title)
+                id: post.id, issue: post.issue, language: post.language, url: post.url, title: post.title,
+                date: post.date)
         }
         return TranslationLinker.translations(of: selected.map(candidate), among: posts.map(candidate))
     }

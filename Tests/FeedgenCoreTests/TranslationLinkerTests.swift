@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import FeedgenCore
@@ -37,14 +38,15 @@ import Testing
             ])
     }
 
-    /// Two English posts of issue 5: neither lists the other, the French one lists both in URL order.
+    /// Two English posts of issue 5: neither lists the other; the French one links one English post, the
+    /// first by URL when dates do not decide (one `hreflang` alternate per language).
     @Test func duplicatesAreListedByOthersOnly() {
         let posts = [post("en5b", "en"), post("fr5", "fr"), post("en5a", "en")]
         let links = TranslationLinker.translations(for: posts)
         #expect(
             links == [
                 "en5a": [link("fr5", "fr")], "en5b": [link("fr5", "fr")],
-                "fr5": [link("en5a", "en"), link("en5b", "en")],
+                "fr5": [link("en5a", "en")],
             ])
         #expect(
             TranslationLinker.duplicates(in: posts)
@@ -63,5 +65,16 @@ import Testing
                 .init(issue: Self.five, language: "fr", ids: ["fr5a", "fr5b"]),
                 .init(issue: six, language: "zh", ids: ["zh6a", "zh6b"]),
             ])
+    }
+
+    /// Of duplicates, a post links the one published closest to it.
+    @Test func ofDuplicatesTheClosestInDateIsLinked() {
+        func dated(_ id: String, _ language: String, _ day: Double) -> TranslationLinker.Candidate {
+            var candidate = post(id, language)
+            candidate.date = Date(timeIntervalSince1970: day * 86_400)
+            return candidate
+        }
+        let posts = [dated("en5a", "en", 1), dated("en5b", "en", 30), dated("fr5", "fr", 28)]
+        #expect(TranslationLinker.translations(for: posts)["fr5"] == [link("en5b", "en")])
     }
 }
