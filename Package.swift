@@ -77,7 +77,11 @@ let package = Package(
         ),
         .testTarget(
             name: "FeedgenCLITests",
-            dependencies: ["FeedgenCLI", "feedgen", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "FeedgenCLI", "feedgen",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             // Golden digests are read through #filePath, not bundled.
             exclude: ["Golden"]
         ),

@@ -48,6 +48,22 @@ public struct SourceOptions: ParsableArguments {
         }
     }
 
+    /// `feeds/../public/feeds` as `public/feeds`: a path relative to the definitions file, shown from the
+    /// current folder (`NSString.standardizingPath` leaves `..` in relative paths).
+    static func collapsed(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: false) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != "..", !last.isEmpty {
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        let joined = parts.joined(separator: "/")
+        return joined.isEmpty ? "." : joined
+    }
+
     /// Reads the definitions file (if any) and fills in the defaults.
     public func resolve(now: Date = Date()) throws -> Resolved {
         let fileManager = FileManager.default
@@ -86,7 +102,7 @@ public struct SourceOptions: ParsableArguments {
             siteLabel = site
             siteURL = URL(filePath: site, directoryHint: .isDirectory, relativeTo: cwd)
         } else if let site = definitions.site {
-            siteLabel = (label(site) as NSString).standardizingPath
+            siteLabel = Self.collapsed(label(site))
             siteURL = URL(filePath: site, directoryHint: .isDirectory, relativeTo: definitionsFolder)
         } else {
             throw ValidationError("no site: give --site DIR or 'site:' in \(configPath ?? "the definitions file")")
@@ -97,7 +113,7 @@ public struct SourceOptions: ParsableArguments {
             outLabel = out
             outURL = URL(filePath: out, directoryHint: .isDirectory, relativeTo: cwd)
         } else if let out = definitions.out, site == nil {
-            outLabel = (label(out) as NSString).standardizingPath
+            outLabel = Self.collapsed(label(out))
             outURL = URL(filePath: out, directoryHint: .isDirectory, relativeTo: definitionsFolder)
         } else {
             outLabel = (siteLabel as NSString).appendingPathComponent("_site/feeds")
