@@ -1,4 +1,4 @@
-/// Escapes text for HTML made by hand (include output), the five characters that matter.
+/// Escapes text for HTML made by hand (include output, RSS descriptions), the five characters that matter.
 enum HTMLEscape {
     /// `text` safe inside an element or a double-quoted attribute value.
     static func escape(_ text: some StringProtocol) -> String {

@@ -64,30 +64,13 @@ public enum RSSWriter {
             // RSS <author> is "Email address of the author of the item", so names go in dc:creator.
             for author in item.authors { try xml.element("dc:creator", text: author.name) }
             for tag in item.tags { try xml.element("category", text: tag) }
-            if !item.summary.isEmpty { try xml.element("description", text: htmlEscaped(item.summary)) }
+            // Readers render `<description>` as HTML (RSS 2.0: "entity-encoded HTML is allowed"), so a plain-text
+            // summary saying `1 < 2` must reach them as `1 &lt; 2`; libxml2 then escapes that again for XML.
+            if !item.summary.isEmpty { try xml.element("description", text: HTMLEscape.escape(item.summary)) }
             // Escaped text rather than CDATA: libxml2 escapes every `>`, so a `]]>` in the HTML is harmless.
             try xml.element("content:encoded", text: item.contentHTML)
             if let image = item.image { try writeImage(image, to: xml) }
         }
-    }
-
-    /// A plain-text summary as HTML source, for `<description>`.
-    ///
-    /// Readers render an item's description as HTML (RSS 2.0 `<description>`: "The item synopsis", with the
-    /// example "entity-encoded HTML is allowed"), so a summary saying `1 < 2` must reach them as `1 &lt; 2`;
-    /// libxml2 then escapes that again for XML. Quotes need no escaping outside attributes.
-    static func htmlEscaped(_ text: String) -> String {
-        var html = ""
-        html.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": html += "&amp;"
-            case "<": html += "&lt;"
-            case ">": html += "&gt;"
-            default: html.append(character)
-            }
-        }
-        return html
     }
 
     /// Media RSS for the item's picture: `<enclosure>` would need a byte length we do not know.
