@@ -118,11 +118,12 @@ public enum PostCatalog {
                 Diagnostic(.error, at: SourceLocation(path: path, line: error.line, column: error.column), "\(error)"))
         }
         // Only read when neither front matter, file name nor title tells the language, and then only for the
-        // script its letters are written in: the first 32 KiB are a fair sample, and a character cut in two at
-        // the end (decoded as U+FFFD) does not change the count. The whole file is read again if it is rendered.
+        // script its letters are written in: 8 KiB past the front matter are a fair sample, and a character cut
+        // in two at the end (decoded as U+FFFD) does not change the count. A rendered post is read again whole.
+        let headLength = head.utf8.count
         let body = { () -> String in
-            guard let bytes = try? PostFileReader.readAll(url) else { return "" }
-            let text = String(decoding: bytes.prefix(32 * 1024), as: UTF8.self)
+            guard let bytes = try? PostFileReader.readPrefix(url, count: headLength + 8 * 1024) else { return "" }
+            let text = String(decoding: bytes, as: UTF8.self)
             return FrontMatter.split(text).map { String($0.body) } ?? ""
         }
         switch PostLoader.load(relativePath: path, frontMatter: frontMatter, body: body, context: context) {

@@ -27,6 +27,22 @@ public enum PostFileReader {
         }
     }
 
+    /// At most the first `count` bytes of the file.
+    public static func readPrefix(_ url: URL, count: Int) throws(PostReadError) -> [UInt8] {
+        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .unreadable(String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let got = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, count - filled) }
+            guard got >= 0 else { throw .unreadable(String(cString: strerror(errno))) }
+            if got == 0 { break }
+            filled += got
+        }
+        return Array(bytes[0..<filled])
+    }
+
     /// The whole file.
     public static func readAll(_ url: URL) throws(PostReadError) -> [UInt8] {
         do {
