@@ -15,10 +15,10 @@ public struct FrontMatter {
     /// Problems that did not stop the parse, such as a repeated key.
     public var warnings: [FrontMatterWarning]
 
-    /// Resolves `true`/`false`, integers and `null`; everything else stays a string, as feedgen reads it anyway.
-    /// Yams' default resolver also tries float, timestamp and merge patterns on every scalar, which cost a
+    /// Every scalar stays a string: `bool(_:)`, `int(_:)` and `string(_:)` read the few typed fields the way
+    /// YAML 1.1 would resolve them. Yams' default resolver tries a dozen patterns on every scalar, which cost a
     /// tenth of a 10,000-post build.
-    private static let resolver = Resolver.basic.appending(.bool).appending(.int).appending(.null)
+    private static let resolver = Resolver.basic
 
     /// Splits `text` into its front matter and body and parses the front matter.
     /// - Throws: `FrontMatterError`, with the line in the file (not in the YAML) when Yams gives one.
@@ -113,12 +113,28 @@ public struct FrontMatter {
         return trimmed == "---" || (allowDots && trimmed == "...")
     }
 
-    /// The field as a string scalar, nil when absent, null or empty.
+    /// The field as a string scalar, nil when absent, null (`~`, `null`, unquoted) or empty.
     public func string(_ key: String) -> String? {
         guard case .scalar(let scalar)? = fields[key] else { return nil }
-        if scalar.tag.description == Tag.Name.null.rawValue { return nil }
         let value = scalar.string
+        if scalar.style == .plain, ["~", "null", "Null", "NULL"].contains(value) { return nil }
         return value.isEmpty ? nil : value
+    }
+
+    /// The field as a YAML 1.1 boolean (`true`, `false`, `yes`, `no`, `on`, `off`, any case), unquoted only.
+    public func bool(_ key: String) -> Bool? {
+        guard case .scalar(let scalar)? = fields[key], scalar.style == .plain else { return nil }
+        switch scalar.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: return nil
+        }
+    }
+
+    /// The field as a decimal integer, unquoted only.
+    public func int(_ key: String) -> Int? {
+        guard case .scalar(let scalar)? = fields[key], scalar.style == .plain else { return nil }
+        return Int(scalar.string)
     }
 
     /// Whether the field is an unquoted scalar: YAML resolves an unquoted `2020-03-16 10:30:00` as a UTC

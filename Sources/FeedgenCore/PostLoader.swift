@@ -39,7 +39,7 @@ public enum PostLoader {
         guard let name = PostFilename.parse(fileName) else {
             return failure("not a post file name: Jekyll expects YYYY-MM-DD-title.md")
         }
-        if case .scalar? = frontMatter.fields["published"], frontMatter.fields["published"]?.bool == false {
+        if frontMatter.bool("published") == false {
             return .unpublished
         }
         let site = context.site
@@ -121,7 +121,7 @@ public enum PostLoader {
                     "'\(declared)' is not a BCP 47 language tag; using '\(decision.language)'"))
         }
         let issue = IssueDetector.issue(
-            frontMatterIssue: frontMatter.fields["issue"]?.int, title: title, fileName: fileName,
+            frontMatterIssue: frontMatter.int("issue"), title: title, fileName: fileName,
             image: imageName(frontMatter), tags: tags, rules: context.issues)
 
         let input = PermalinkInput(

@@ -70,4 +70,17 @@ import Testing
         #expect(frontMatter.line(of: "title") == 2)
         #expect(frontMatter.line(of: "date") == 4)
     }
+
+    /// YAML 1.1 reads unquoted `no`, `off`, `~` as false and null; quoted, they are strings.
+    @Test func typedFieldsFollowYAMLOneOne() throws {
+        let frontMatter = try FrontMatter.parse(
+            "---\npublished: no\ncomments: \"off\"\nissue: 12\nlabel: \"12\"\nimage: ~\nnote: \"~\"\n---\n")
+        #expect(frontMatter.bool("published") == false)
+        #expect(frontMatter.bool("comments") == nil)
+        #expect(frontMatter.string("comments") == "off")
+        #expect(frontMatter.int("issue") == 12)
+        #expect(frontMatter.int("label") == nil)
+        #expect(frontMatter.string("image") == nil)
+        #expect(frontMatter.string("note") == "~")
+    }
 }
