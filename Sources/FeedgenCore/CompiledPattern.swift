@@ -49,23 +49,47 @@ public struct InvalidPattern: Error, Equatable, Sendable, CustomStringConvertibl
 
 /// The part of a post's file name that says something about the post: no folder, date prefix or extensions.
 enum PostFileStem {
-    /// `2020-03-22-NLP_Newsletter_NLP_8[ZH].md .md` becomes `NLP_Newsletter_NLP_8[ZH]`.
-    ///
-    /// Jekyll's post name is `YYYY-MM-DD-title.ext` with one- or two-digit month and day
-    /// (`Document::DATE_FILENAME_MATCHER`); the corpus also stacks extensions (`.md.md`, `.md .md`), so every
-    /// trailing Markdown or HTML extension goes, while a language extension such as `.fr` in `post.fr.md` stays.
+    /// The extensions dropped from the end, any case, as many as there are (`.md.md`, `.md .md`).
+    private static let extensions: Set<String> = [
+        "md", "markdown", "mkdown", "mkdn", "mkd", "mdown", "mdwn", "text", "txt", "textile", "htm", "html",
+    ]
+
+    /// Scanned by hand rather than with a regular expression: it runs for every post of the archive.
     static func of(_ fileName: String) -> String {
-        let name = fileName.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? fileName
-        return stem.firstMatch(in: name)?.groups[0] ?? name
+        var name = Substring(fileName.split(separator: "/", omittingEmptySubsequences: false).last ?? "")
+        if let afterDate = dropDatePrefix(name), !afterDate.isEmpty { name = afterDate }
+        while true {
+            let trimmed = name.trimmingTrailingSpaces()
+            guard let dot = trimmed.lastIndex(of: "."),
+                extensions.contains(trimmed[trimmed.index(after: dot)...].lowercased())
+            else {
+                return trimmed.isEmpty ? String(name) : String(trimmed)
+            }
+            let before = trimmed[..<dot].trimmingTrailingSpaces()
+            // The stem keeps at least one character: `.md` alone is a name, not an extension.
+            guard !before.isEmpty else { return String(trimmed) }
+            name = before
+        }
     }
 
-    /// Date prefix, the stem (lazy, so the extensions go to the next group), then every trailing extension.
-    private static let stem: CompiledPattern = {
-        let extensions = #"(?:\s*\.(?:md|markdown|mkdown|mkdn|mkd|mdown|mdwn|text|txt|textile|html?))*\s*"#
-        do {
-            return try CompiledPattern(#"^(?:\d{4}-\d{1,2}-\d{1,2}-)?(.+?)"# + extensions + "$", caseInsensitive: true)
-        } catch {
-            fatalError("the file stem pattern does not compile: \(error)")
+    /// `YYYY-M-D-` (a four-digit year, one or two digits for month and day) removed, or nil.
+    private static func dropDatePrefix(_ name: Substring) -> Substring? {
+        var rest = name
+        for (minimum, maximum) in [(4, 4), (1, 2), (1, 2)] {
+            let digits = rest.prefix(while: { $0.isASCII && $0.isNumber })
+            guard digits.count >= minimum, digits.count <= maximum, rest.dropFirst(digits.count).first == "-" else {
+                return nil
+            }
+            rest = rest.dropFirst(digits.count + 1)
         }
-    }()
+        return rest
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingTrailingSpaces() -> Substring {
+        var end = endIndex
+        while end > startIndex, self[index(before: end)].isWhitespace { end = index(before: end) }
+        return self[startIndex..<end]
+    }
 }
