@@ -68,8 +68,8 @@ let package = Package(
         ),
         .testTarget(
             name: "FeedgenRenderTests", dependencies: ["FeedgenRender", "Clibxml2"],
-            // Golden files are read through #filePath, not bundled.
-            exclude: ["Golden"]
+            // Golden files and the Jekyll comparison fixtures are read through #filePath, not bundled.
+            exclude: ["Golden", "Fixtures"]
         ),
         .testTarget(
             name: "FeedgenRuntimeTests",

@@ -153,7 +153,17 @@ struct KramdownPreprocessor {
         if previousTrimmed.isEmpty || nextTrimmed.isEmpty { return false }
         if previousTrimmed.hasPrefix("#") || previousTrimmed.hasSuffix("\\") { return false }
         if previousTrimmed.hasPrefix("|") || previousTrimmed.hasPrefix("<") { return false }
+        if isRule(previousTrimmed) { return false }
         return !startsBlock(nextTrimmed)
+    }
+
+    /// Whether a trimmed line is a horizontal rule (or a setext underline): three or more `-`, `*` or
+    /// `_`, spaces allowed. kramdown: "a horizontal rule is … three or more asterisks, dashes or
+    /// underscores … on a line by themselves", so a `\\` after it cannot continue it as a paragraph.
+    static func isRule(_ line: Substring) -> Bool {
+        guard let first = line.first, first == "-" || first == "*" || first == "_" else { return false }
+        let marks = line.filter { $0 != " " && $0 != "\t" }
+        return marks.count >= 3 && marks.allSatisfy { $0 == first }
     }
 
     /// Whether a trimmed line opens a block that interrupts a paragraph.
