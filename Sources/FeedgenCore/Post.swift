@@ -1,17 +1,5 @@
 import Foundation
 
-/// One source file of a `_posts` folder, as read from disk: where it is and its decoded text.
-public struct PostSource: Sendable {
-    /// Path relative to the site root, with `/` separators, e.g. `posts/_posts/2020-03-16-x.md`.
-    public var relativePath: String
-    public var text: String
-
-    public init(relativePath: String, text: String) {
-        self.relativePath = relativePath
-        self.text = text
-    }
-}
-
 /// Identifies one newsletter issue across its translations: a series (the post's first tag, or empty) and a number.
 public struct IssueKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var series: String
