@@ -116,7 +116,7 @@ struct KramdownPreprocessor {
                 }
                 continue
             }
-            var rewritten = separateGluedURLs(in: removeInlineAttributes(from: line))
+            var rewritten = CJKEmphasis.rewrite(separateGluedURLs(in: removeInlineAttributes(from: line)))
             if rewritten.hasSuffix("\\\\") || rewritten.trimmingTrailingSpaces().hasSuffix("\\\\") {
                 rewritten = rewritten.trimmingTrailingSpaces()
                 rewritten.removeLast(2)
@@ -131,9 +131,10 @@ struct KramdownPreprocessor {
     }
 
     /// Whether a byte can start anything this rewriter changes: `{` (attribute lists), `\` (breaks),
-    /// `:` (URLs glued to Markdown). A line without any is copied as it is.
+    /// `:` (URLs glued to Markdown), `*` (bold next to CJK text). A line without any is copied as it is.
     private static func isSignificant(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "{") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: ":")
+            || byte == UInt8(ascii: "*")
     }
 
     /// Whether a line is only `\\` (kramdown's spacer).
