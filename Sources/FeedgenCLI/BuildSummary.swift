@@ -10,7 +10,8 @@ struct BuildSummary {
     var text: String {
         var lines: [String] = []
         let feeds = report.feeds.filter { $0.items > 0 }
-        lines.append("Built \(feeds.count) feeds (\(feeds.count - 1) languages) from \(siteLabel) into \(outLabel)")
+        let languages = feeds.filter { $0.scope != .all }.count
+        lines.append("Built \(feeds.count) feeds (\(languages) languages) from \(siteLabel) into \(outLabel)")
         lines.append(pad("language", 10) + pad("posts", 7, right: true) + pad("items", 7, right: true) + "  files")
         for feed in report.feeds {
             let name: String

@@ -112,7 +112,7 @@ public struct SourceOptions: ParsableArguments {
         if let out {
             outLabel = out
             outURL = URL(filePath: out, directoryHint: .isDirectory, relativeTo: cwd)
-        } else if let out = definitions.out, site == nil {
+        } else if let out = definitions.out {
             outLabel = Self.collapsed(label(out))
             outURL = URL(filePath: out, directoryHint: .isDirectory, relativeTo: definitionsFolder)
         } else {

@@ -122,11 +122,6 @@ public struct DigestText: Sendable {
         return lines
     }
 
-    /// The digest as one string: lines joined by `\n`, ending with one.
-    public func text(_ plan: DigestPlan, contents: [String: DigestContent]) -> String {
-        lines(plan, contents: contents).map { $0.text + "\n" }.joined()
-    }
-
     private func translationLines(
         _ posts: [Post], wrapper: TextWrapper, reference: (String) -> String
     ) -> [WrappedLine] {

@@ -12,9 +12,6 @@ public struct DigestWindow: Sendable, Equatable, Codable {
         self.timeZone = timeZone
     }
 
-    /// Whether `date` falls in the window.
-    public func contains(_ date: Date) -> Bool { date >= since && date < until }
-
     /// The ISO 8601 calendar (weeks start on Monday; week 1 holds the year's first Thursday) in `timeZone`.
     static func calendar(_ timeZone: TimeZone) -> Calendar {
         var calendar = Calendar(identifier: .iso8601)

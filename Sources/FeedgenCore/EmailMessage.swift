@@ -34,8 +34,9 @@ public struct EmailMessage: Sendable {
     /// the local convention, LF, and the mail system converts.
     public func render(lineEnding: String = "\r\n") -> String {
         var headers: [String] = []
-        headers.append(Self.fold("From: " + Self.address(from), lineEnding))
-        headers.append(Self.fold("To: " + to.map(Self.address).joined(separator: ", "), lineEnding))
+        headers.append(Self.fold("From: " + Self.address(from, lineEnding: lineEnding), lineEnding))
+        headers.append(
+            Self.fold("To: " + to.map { Self.address($0, lineEnding: lineEnding) }.joined(separator: ", "), lineEnding))
         headers.append(Self.fold("Subject: " + Self.encodedWords(subject, lineEnding: lineEnding), lineEnding))
         headers.append("Date: " + Self.rfc5322Date(date, timeZone: timeZone))
         headers.append("Message-ID: <\(messageID)>")
@@ -60,14 +61,14 @@ public struct EmailMessage: Sendable {
     }
 
     /// An address with its display name encoded (RFC 2047 §5(3)) or quoted when it needs to be.
-    static func address(_ text: String) -> String {
+    static func address(_ text: String, lineEnding: String = "\r\n") -> String {
         guard let match = text.wholeMatch(of: #/\s*(.*?)\s*<([^<>]+)>\s*/#) else {
             return text.trimmingCharacters(in: .whitespaces)
         }
         let name = String(match.1).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
         let address = String(match.2)
         if name.isEmpty { return "<\(address)>" }
-        if !name.allSatisfy(\.isASCII) { return encodedWords(name) + " <\(address)>" }
+        if !name.allSatisfy(\.isASCII) { return encodedWords(name, lineEnding: lineEnding) + " <\(address)>" }
         let atext = name.allSatisfy { $0.isLetter || $0.isNumber || " !#$%&'*+-/=?^_`{|}~".contains($0) }
         let escaped = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         return atext ? "\(name) <\(address)>" : "\"\(escaped)\" <\(address)>"

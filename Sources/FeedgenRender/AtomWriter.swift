@@ -36,22 +36,7 @@ public enum AtomWriter {
             if item.language != feedLanguage { try xml.attribute("xml:lang", item.language) }
             try xml.element("id", text: item.id)
             try xml.element("title", ["type": "text"], text: item.title)
-            // The entry's own page first: most readers take the first rel="alternate" link. Translations are
-            // alternates too (RFC 4287 §4.2.7.2: "an alternate version of the resource"); each has its own
-            // hreflang, so no two alternates share type and hreflang (§4.1.2).
-            try xml.element(
-                "link",
-                ["rel": "alternate", "type": "text/html", "hreflang": item.language, "href": item.url]
-            )
-            for translation in item.translations {
-                try xml.element(
-                    "link",
-                    [
-                        "rel": "alternate", "type": "text/html", "hreflang": translation.language,
-                        "href": translation.url, "title": translation.title,
-                    ]
-                )
-            }
+            try xml.alternateLinks(of: item, as: "link")
             try xml.element("published", text: FeedDate.rfc3339(item.published))
             try xml.element("updated", text: FeedDate.rfc3339(item.updated))
             for author in item.authors { try writePerson(author, to: xml) }

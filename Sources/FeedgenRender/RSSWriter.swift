@@ -40,22 +40,8 @@ public enum RSSWriter {
     private static func writeItem(_ item: FeedItem, to xml: XMLTextWriter) throws {
         try xml.element("item") {
             try xml.element("title", text: item.title)
-            // Translations are atom:link rel="alternate" with their hreflang. The item's own page comes
-            // first among them, because SimplePie (FreshRSS...) takes the first Atom link as the permalink,
-            // and <link> comes after them all, because feedparser keeps the last alternate it reads.
-            try xml.element(
-                "atom:link",
-                ["rel": "alternate", "type": "text/html", "hreflang": item.language, "href": item.url]
-            )
-            for translation in item.translations {
-                try xml.element(
-                    "atom:link",
-                    [
-                        "rel": "alternate", "type": "text/html", "hreflang": translation.language,
-                        "href": translation.url, "title": translation.title,
-                    ]
-                )
-            }
+            // <link> comes after the alternates, because feedparser keeps the last alternate it reads.
+            try xml.alternateLinks(of: item, as: "atom:link")
             try xml.element("link", text: item.url)
             // Ids are tag: URIs, not URLs: "If the guid element has an attribute named isPermaLink with a
             // value of true, the reader may assume that it is a permalink to the item" (RSS 2.0).

@@ -1,9 +1,5 @@
 import Clibxml2
 
-// No `import Foundation` here: libxml2's headers include the system ICU's, whose `UErrorCode` clashes with
-// Foundation's own ICU copy ("'U_MF_SYNTAX_ERROR' from module '_FoundationICU' is not present in definition
-// of 'enum UErrorCode' in module 'Clibxml2'"). Files that need Foundation do not import Clibxml2.
-
 /// A libxml2 call that failed while writing XML, with libxml2's own message when it left one.
 public struct XMLWriterError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The libxml2 function that failed, e.g. `xmlTextWriterStartElement`.

@@ -83,4 +83,14 @@ import Testing
             result.stderr
                 == "\(folder.url.path)/nowhere: error: no such folder (expected a Jekyll site with _config.yml)\n")
     }
+
+    /// With `--config` and `--site`, the definitions' `out` is still the default output folder, as `--help` says.
+    @Test func theDefinitionsOutHoldsWithAnExplicitSite() throws {
+        let folder = try TemporaryDirectory(["defs/feedgen.yml": "out: ../published\n"])
+        let result = try run(
+            Paths.feedgen, ["build", "--config", "defs/feedgen.yml", "--site", Paths.corpus.path], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Built 8 feeds (7 languages) from \(Paths.corpus.path) into published\n"))
+        #expect(FileManager.default.fileExists(atPath: folder.url.appending(path: "published/feeds.opml").path))
+    }
 }
