@@ -42,6 +42,13 @@ public enum SiteConfigParser {
                 if let name = author(from: value) { authors[key] = name }
             }
         }
+        var polyglot: SiteConfig.Polyglot?
+        if case .sequence(let list)? = root["languages"], let defaultLanguage = string("default_lang") {
+            let languages = list.compactMap { $0.string?.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let fromPath = ["true", "yes", "on"].contains(string("lang_from_path")?.lowercased() ?? "")
+            polyglot = SiteConfig.Polyglot(
+                languages: languages, defaultLanguage: defaultLanguage, languageFromPath: fromPath)
+        }
         let config = SiteConfig(
             url: trimmingTrailingSlashes(rawURL),
             baseurl: normalizedBaseurl(string("baseurl") ?? ""),
@@ -49,9 +56,10 @@ public enum SiteConfigParser {
             description: string("description") ?? "",
             timeZone: timeZone,
             permalink: string("permalink") ?? "date",
-            language: string("lang") ?? string("locale").map(languageOfLocale),
+            language: polyglot?.defaultLanguage ?? string("lang") ?? string("locale").map(languageOfLocale),
             owner: owner,
-            authors: authors
+            authors: authors,
+            polyglot: polyglot
         )
         var variables: [String: String] = [:]
         flatten(.mapping(.init(root.map { (Node($0.key), $0.value) })), prefix: "", into: &variables)

@@ -63,7 +63,9 @@ public enum PostCatalog {
             for await (index, part) in group { parts[index] = part }
             return parts
         }
-        return parts.reduce(into: Loaded()) { total, part in total.add(part) }
+        var loaded = parts.reduce(into: Loaded()) { total, part in total.add(part) }
+        loaded.diagnostics += PostID.disambiguate(&loaded.posts)
+        return loaded
     }
 
     private static func load(_ path: String, root: URL, context: PostLoader.Context, into part: inout Loaded) {
@@ -150,7 +152,7 @@ public enum PostCatalog {
         func candidate(_ post: Post) -> TranslationLinker.Candidate {
             TranslationLinker.Candidate(
                 id: post.id, issue: post.issue, language: post.language, url: post.url, title: post.title,
-                date: post.date)
+                date: post.date, keys: post.translationKeys)
         }
         return TranslationLinker.translations(of: selected.map(candidate), among: posts.map(candidate))
     }
