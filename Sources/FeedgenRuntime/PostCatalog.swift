@@ -89,7 +89,9 @@ public enum PostCatalog {
             part.failures.append(
                 FailedPost(
                     path: path, date: JekyllDate.fromFilename(name, timeZone: context.site.timeZone),
-                    language: languageFromName(fileName, rules: context.languages)))
+                    language: LanguageFolder.language(
+                        ofPath: path, declared: context.site.polyglot?.languages ?? [])
+                        ?? languageFromName(fileName, rules: context.languages)))
         }
         let url = root.appending(path: path)
         var head: String
@@ -139,7 +141,8 @@ public enum PostCatalog {
         }
     }
 
-    /// The language a file name alone says, for placing a post whose front matter could not be read.
+    /// The language a file name alone says, for placing a post whose front matter could not be read (after its
+    /// folder's).
     private static func languageFromName(_ fileName: String, rules: LanguageRules) -> String? {
         let decision = LanguageDetector.detect(
             frontMatter: nil, fileName: fileName, title: "", body: { "" }, siteDefault: "", rules: rules)

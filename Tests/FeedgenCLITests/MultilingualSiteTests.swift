@@ -44,7 +44,7 @@ import Testing
             ["build", "--site", Self.fixtures.appending(path: site).path, "--out", out.path, "--limit", "0"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr == "")
-        try expectUniqueIDsInEveryDocument(out)
+        try expectUniqueItemIDs(in: out)
         return try JSONDecoder().decode(Document.self, from: Data(contentsOf: out.appending(path: "feed.json"))).items
     }
 
@@ -60,26 +60,6 @@ import Testing
             urls[fields[2]] = base + fields[1]
         }
         return urls
-    }
-
-    /// Every id of every RSS, Atom and JSON Feed document under `out` appears once in its document.
-    private func expectUniqueIDsInEveryDocument(_ out: URL) throws {
-        let files = FileManager.default.enumerator(at: out, includingPropertiesForKeys: nil)!.compactMap { $0 as? URL }
-        var documents = 0
-        for file in files {
-            let ids: [String]
-            switch file.lastPathComponent {
-            case "feed.json":
-                ids = try JSONDecoder().decode(Document.self, from: Data(contentsOf: file)).items.map(\.id)
-            case "rss.xml": ids = try XMLTexts.of("guid", in: file)
-            case "atom.xml": ids = try XMLTexts.of("id", in: file).dropFirst().map { $0 }
-            default: continue
-            }
-            documents += 1
-            #expect(!ids.isEmpty, "\(file.path)")
-            #expect(Set(ids).count == ids.count, "\(file.path): \(ids.sorted())")
-        }
-        #expect(documents >= 6)
     }
 
     @Test func languageFoldersWithEqualFileNames() throws {
@@ -153,6 +133,53 @@ import Testing
         #expect(closed.translationURLs == ["pt-BR \(fechado.url)"])
         #expect(fechado.translationURLs == ["en \(closed.url)"])
     }
+
+    /// A broken German post keeps the German feed as published; English, which it cannot belong to, goes on.
+    @Test func aBrokenPostInALanguageFolderKeepsOnlyItsLanguagesFeed() throws {
+        let folder = try TemporaryDirectory([
+            "_config.yml": "url: https://x.example\nlang: en\n",
+            "en/_posts/2024-01-01-one.md": "---\ntitle: One\n---\nOne.\n",
+            "de/_posts/2024-01-01-one.md": "---\ntitle: Eins\n---\nEins.\n",
+        ])
+        let good = try run(Paths.feedgen, ["build", "--site", ".", "--out", "out"], in: folder.url)
+        #expect(good.status == 0, "\(good.stderr)")
+        try Data("---\ntitle: [kaputt\n---\nZwei.\n".utf8)
+            .write(to: folder.url.appending(path: "de/_posts/2024-01-02-zwei.md"))
+        try Data("---\ntitle: Two\n---\nTwo.\n".utf8).write(
+            to: folder.url.appending(path: "en/_posts/2024-01-02-two.md"))
+        let result = try run(Paths.feedgen, ["build", "--site", ".", "--out", "out"], in: folder.url)
+        #expect(result.status == 1)
+        let kept = result.stderr.split(separator: "\n").filter { $0.contains("warning: kept the published") }
+        #expect(kept.count == 2, "\(result.stderr)")
+        #expect(kept.allSatisfy { !$0.contains("en/") }, "\(result.stderr)")
+        let english = try String(contentsOf: folder.url.appending(path: "out/en/atom.xml"), encoding: .utf8)
+        #expect(english.contains("<title type=\"text\">Two</title>"), "\(english)")
+    }
+}
+
+/// Every id of every RSS, Atom and JSON Feed document under `out` appears once in its document.
+func expectUniqueItemIDs(in out: URL, minimumDocuments: Int = 6) throws {
+    let files = FileManager.default.enumerator(at: out, includingPropertiesForKeys: nil)!.compactMap { $0 as? URL }
+    var documents = 0
+    for file in files {
+        let ids: [String]
+        switch file.lastPathComponent {
+        case "feed.json":
+            ids = try JSONDecoder().decode(JSONFeedIDs.self, from: Data(contentsOf: file)).items.map(\.id)
+        case "rss.xml": ids = try XMLTexts.of("guid", in: file)
+        case "atom.xml": ids = try XMLTexts.of("id", in: file).dropFirst().map { $0 }
+        default: continue
+        }
+        documents += 1
+        #expect(!ids.isEmpty, "\(file.path)")
+        #expect(Set(ids).count == ids.count, "\(file.path): \(ids.sorted())")
+    }
+    #expect(documents >= minimumDocuments)
+}
+
+private struct JSONFeedIDs: Decodable {
+    struct Item: Decodable { var id: String }
+    var items: [Item]
 }
 
 /// The text of every element named `name` in an XML file, read with Foundation's XMLParser (libxml2).
