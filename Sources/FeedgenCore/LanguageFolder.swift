@@ -3,9 +3,9 @@
 /// Multilingual Jekyll sites keep one folder per language at the top of the site. The first segment of the
 /// post's path counts when it is a language tag whose language is a two-letter ISO 639-1 code, optionally with a
 /// region (`pt-br`, `zh_cn`, `es-419`) or script (`zh-hant`); three-letter codes are not taken, since folders
-/// such as `api/` or `new/` would read as languages. With jekyll-polyglot's `languages:` set, a folder named
-/// exactly like one of them also counts anywhere in the path (`_posts/ko/x.md`), as polyglot's `lang_from_path`
-/// reads it.
+/// such as `api/` or `new/` would read as languages. With a plugin's `languages:` set (jekyll-polyglot's,
+/// jekyll-multiple-languages-plugin's), a folder named exactly like one of them also counts anywhere in the path
+/// (`_posts/ko/x.md`, `_i18n/es/_posts/x.md`).
 public enum LanguageFolder {
     /// The BCP 47 tag (`de`, `zh-CN`, `pt-BR`) the folders of `relativePath` name, or nil.
     /// - Parameter declared: the site's declared languages (polyglot's `languages:`), as written.

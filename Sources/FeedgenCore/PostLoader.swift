@@ -98,16 +98,21 @@ public enum PostLoader {
             .flatMap { $0.isEmpty ? nil : $0 } ?? titleFromSlug(name.slug)
         let excerpt = clean("excerpt").flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
         let tags = frontMatter.list("tags") + frontMatter.list("tag")
-        let categories = Permalink.categories(
+        var categories = Permalink.categories(
             relativePath: relativePath, frontMatterCategory: frontMatter.string("category"),
             frontMatterCategories: frontMatter.list("categories"))
+        let translatedLanguage = site.multipleLanguages?.language(ofPath: relativePath)
+        if let plugin = site.multipleLanguages, let language = translatedLanguage {
+            categories = plugin.categories(categories, language: language)
+        }
         let image = imageURL(frontMatter, site: site)
 
         let declared = frontMatter.string("lang") ?? frontMatter.string("language")
         let siteLanguage = site.language ?? "en"
         let decision = LanguageDetector.detect(
             frontMatter: declared,
-            folder: LanguageFolder.language(ofPath: relativePath, declared: site.polyglot?.languages ?? []),
+            folder: translatedLanguage.flatMap(LanguageDetector.normalizedTag)
+                ?? LanguageFolder.language(ofPath: relativePath, declared: site.polyglot?.languages ?? []),
             fileName: fileName, title: title, body: body, siteDefault: siteLanguage, rules: context.languages)
         if let declared, decision.reason != .frontMatter {
             warnings.append(
@@ -143,6 +148,9 @@ public enum PostLoader {
             let language = polyglot.language(ofPath: relativePath, frontMatterLang: frontMatter.string("lang"))
             translationKeys.append("permalink:" + polyglot.sharedPath(path))
             path = polyglot.path(path, language: language)
+        }
+        if let plugin = site.multipleLanguages, let language = translatedLanguage {
+            path = plugin.path(path, language: language)
         }
         // The site's structure (front matter, folder) tells the language of posts that share a file name with
         // their translations: their ids need it. The site's own language keeps the bare id.

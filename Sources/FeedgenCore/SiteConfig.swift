@@ -33,6 +33,8 @@ public struct SiteConfig: Sendable {
     public var authors: [String: Author]
     /// jekyll-polyglot's settings, when `_config.yml` declares `languages:` and `default_lang:`.
     public var polyglot: Polyglot?
+    /// jekyll-multiple-languages-plugin's settings, when `plugins:` names it and `languages:` is set.
+    public var multipleLanguages: MultipleLanguages?
 
     public init(
         url: String,
@@ -44,7 +46,8 @@ public struct SiteConfig: Sendable {
         language: String? = nil,
         owner: Author? = nil,
         authors: [String: Author] = [:],
-        polyglot: Polyglot? = nil
+        polyglot: Polyglot? = nil,
+        multipleLanguages: MultipleLanguages? = nil
     ) {
         self.url = url
         self.baseurl = baseurl
@@ -56,6 +59,7 @@ public struct SiteConfig: Sendable {
         self.owner = owner
         self.authors = authors
         self.polyglot = polyglot
+        self.multipleLanguages = multipleLanguages
     }
 
     /// The site's home page, `url + baseurl + "/"`.

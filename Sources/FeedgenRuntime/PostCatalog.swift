@@ -90,7 +90,9 @@ public enum PostCatalog {
                 FailedPost(
                     path: path, date: JekyllDate.fromFilename(name, timeZone: context.site.timeZone),
                     language: LanguageFolder.language(
-                        ofPath: path, declared: context.site.polyglot?.languages ?? [])
+                        ofPath: path,
+                        declared: (context.site.polyglot?.languages ?? [])
+                            + (context.site.multipleLanguages?.languages ?? []))
                         ?? languageFromName(fileName, rules: context.languages)))
         }
         let url = root.appending(path: path)

@@ -54,9 +54,12 @@ import Testing
         var urls: [String: String] = [:]
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            // The folders site has no polyglot: its one build is every post's. Polyglot builds each language,
-            // and publishes a post in other languages' builds too when they lack it; its own is the one that counts.
-            guard fields[0] == site, fields[3].isEmpty || fields[3] == fields[4] else { continue }
+            // The folders site has no plugin: its one build is every post's. The plugins build each language,
+            // and publish a post in other languages' builds too; its own language's build is the one that counts:
+            // polyglot's post `lang` (else `default_lang`), the other plugin's `_i18n/LANG/` (else its first).
+            let path = fields[2].split(separator: "/")
+            let own = site != "multiple-languages" ? fields[4] : path.first == "_i18n" ? String(path[1]) : "en"
+            guard fields[0] == site, fields[3].isEmpty || fields[3] == own else { continue }
             urls[fields[2]] = base + fields[1]
         }
         return urls
@@ -132,6 +135,29 @@ import Testing
         let fechado = try #require(item("notices/_posts/2021-04-02-porto-fechado.md"))
         #expect(closed.translationURLs == ["pt-BR \(fechado.url)"])
         #expect(fechado.translationURLs == ["en \(closed.url)"])
+    }
+
+    @Test func aJekyllMultipleLanguagesPluginSite() throws {
+        let out = try TemporaryDirectory()
+        let items = try build("multiple-languages", out: out.url)
+        let jekyll = try jekyllURLs("multiple-languages", base: "https://orchard.example.com")
+        #expect(items.map(\.url).sorted() == jekyll.values.sorted(), "_posts/ is not read: the plugin replaces it")
+        let byURL = Dictionary(uniqueKeysWithValues: items.map { ($0.url, $0) })
+        func item(_ path: String) -> Item? { jekyll[path].flatMap { byURL[$0] } }
+
+        let en = try #require(item("_i18n/en/_posts/2022-09-10-harvest.md"))
+        let es = try #require(item("_i18n/es/_posts/2022-09-10-harvest.md"))
+        let fr = try #require(item("_i18n/fr/_posts/2022-09-10-harvest.md"))
+        #expect(fr.url == "https://orchard.example.com/fr/vergers/2022/09/10/harvest/")
+        #expect([en, es, fr].map(\.language) == ["en", "es", "fr"])
+        #expect(
+            [en, es, fr].map(\.id) == [
+                "tag:orchard.example.com,2022-09-10:harvest", "tag:orchard.example.com,2022-09-10:es/harvest",
+                "tag:orchard.example.com,2022-09-10:fr/harvest",
+            ])
+        #expect(es.contentHTML.contains("Esta mañana recogimos"))
+        #expect(es.authors == [.init(name: "Lucía Fernández")])
+        #expect(en.translationURLs == ["es \(es.url)", "fr \(fr.url)"])
     }
 
     /// A broken German post keeps the German feed as published; English, which it cannot belong to, goes on.
