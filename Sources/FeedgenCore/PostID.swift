@@ -4,9 +4,9 @@ import Foundation
 ///
 /// `tag:HOST,YYYY-MM-DD:SLUG`, where HOST is the site's host, the date is the one in the file name and SLUG the
 /// file name's title part, percent-encoded. A post whose language is set by the site's structure (front matter
-/// `lang:`, a language folder, a polyglot `_posts/<lang>/` folder) and is not the site's language gets
-/// `tag:HOST,YYYY-MM-DD:LANG/SLUG` (LANG the lower-case BCP 47 tag): translations in sibling language folders
-/// share their file name, and must not share an id. Moving the file to another `_posts` folder of the same
+/// `lang:`, a language folder, a polyglot `_posts/<lang>/` folder), is not the site's language and is not named
+/// by a marker in the file name (`x-fr.md`) gets `tag:HOST,YYYY-MM-DD:LANG/SLUG` (LANG the lower-case BCP 47
+/// tag): translations in sibling language folders share their file name, and must not share an id. Moving the file to another `_posts` folder of the same
 /// language, changing the permalink pattern, the categories or the front-matter `date:` keeps the id, so readers
 /// don't show an old issue as new.
 public enum PostID {

@@ -152,11 +152,14 @@ public enum PostLoader {
         if let plugin = site.multipleLanguages, let language = translatedLanguage {
             path = plugin.path(path, language: language)
         }
-        // The site's structure (front matter, folder) tells the language of posts that share a file name with
-        // their translations: their ids need it. The site's own language keeps the bare id.
+        // Translations in sibling folders share their file name, so a language the site's structure (front matter,
+        // folder) sets goes into the id, unless it is the site's own or the file name already says it (`x-fr.md`).
         let structural = decision.reason == .frontMatter || decision.reason == .folder
         let idLanguage =
-            structural && LanguageDetector.normalizedTag(siteLanguage) != decision.language ? decision.language : nil
+            structural && LanguageDetector.normalizedTag(siteLanguage) != decision.language
+                && LanguageDetector.marker(in: PostFileStem.of(fileName), field: .file, rules: context.languages)?
+                    .language != decision.language
+            ? decision.language : nil
         let post = Post(
             path: relativePath, slug: name.slug, date: date, modified: modified, title: title,
             categories: categories, tags: tags, authors: authors,

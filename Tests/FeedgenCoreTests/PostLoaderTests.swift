@@ -116,6 +116,12 @@ import Testing
             #expect(loaded.language == language, "\(path)")
             #expect(loaded.id == id, "\(path)")
         }
+        // A file name that already says the language keeps the bare id, as it did before language folders.
+        let named = try post("fr/_posts/2019-12-12-x-fr.md", "---\ntitle: x\nlang: fr\n---\n")
+        #expect(named.language == "fr")
+        #expect(named.id == "tag:letter.example.org,2019-12-12:x-fr")
+        let misnamed = try post("fr/_posts/2019-12-12-x-en.md", "---\ntitle: x\nlang: fr\n---\n")
+        #expect(misnamed.id == "tag:letter.example.org,2019-12-12:fr/x-en")
         // Front matter first: a German post filed in the English folder.
         let declared = try post("en/_posts/2019-12-12-x.md", "---\ntitle: x\nlang: de\n---\n")
         #expect(declared.language == "de")
