@@ -6,9 +6,9 @@ import Foundation
 /// file name's title part, percent-encoded. A post whose language is set by the site's structure (front matter
 /// `lang:`, a language folder, a polyglot `_posts/<lang>/` folder), is not the site's language and is not named
 /// by a marker in the file name (`x-fr.md`) gets `tag:HOST,YYYY-MM-DD:LANG/SLUG` (LANG the lower-case BCP 47
-/// tag): translations in sibling language folders share their file name, and must not share an id. Moving the file to another `_posts` folder of the same
-/// language, changing the permalink pattern, the categories or the front-matter `date:` keeps the id, so readers
-/// don't show an old issue as new.
+/// tag): translations in sibling language folders share their file name, and must not share an id. Moving the
+/// file to another `_posts` folder of the same language, changing the permalink pattern, the categories or the
+/// front-matter `date:` keeps the id, so readers don't show an old issue as new.
 public enum PostID {
     /// Characters RFC 4151 allows in the specific part unescaped (`pchar` less `%`, plus `/` and `?`).
     private static let allowed: CharacterSet = {
@@ -27,7 +27,8 @@ public enum PostID {
 
     /// Gives every post an id no other post has, keeping the first (in `posts`' order) of those sharing one.
     ///
-    /// Two posts of one language with the same file name in two `_posts` folders share an id; the second and later
+    /// Two posts with the same file name in two `_posts` folders whose languages do not qualify their ids (one
+    /// language, or languages told by the text rather than the site's structure) share an id; the second and later
     /// get `ID:PATH` (their path relative to the site, percent-encoded), which changes when they move, and a
     /// warning says so. Jekyll itself publishes such posts only when their permalinks differ.
     public static func disambiguate(_ posts: inout [Post]) -> [Diagnostic] {
@@ -47,8 +48,8 @@ public enum PostID {
             warnings.append(
                 Diagnostic(
                     .warning, at: SourceLocation(path: post.path),
-                    "same id as \(first) (the same file name, and a language that does not set ids apart): its id is taken from its path, \(id)"
-                ))
+                    "same id as \(first) (the same file name, and a language that does not set ids apart): "
+                        + "its id is taken from its path, \(id)"))
         }
         return warnings
     }
