@@ -82,8 +82,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            // Golden digests are read through #filePath, not bundled.
-            exclude: ["Golden"]
+            // Golden digests and the multilingual test sites are read through #filePath, not bundled.
+            exclude: ["Golden", "Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -165,6 +165,29 @@ public struct FrontMatter {
     }
 }
 
+extension FrontMatter {
+    /// The people a key names: a string is one person (`author: Shugo Maeda`), a list one per entry, a mapping
+    /// (or a list entry that is one) its `name`.
+    public func people(_ key: String) -> [String] {
+        func name(_ node: Node) -> String? {
+            let text: String?
+            if case .scalar(let scalar) = node {
+                let isNull = scalar.style == .plain && ["~", "null", "Null", "NULL"].contains(scalar.string)
+                text = isNull ? nil : scalar.string
+            } else {
+                text = node["name"]?.string
+            }
+            let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            return trimmed.isEmpty ? nil : trimmed
+        }
+        switch fields[key] {
+        case .sequence(let sequence)?: return sequence.compactMap(name)
+        case let node?: return name(node).map { [$0] } ?? []
+        case nil: return []
+        }
+    }
+}
+
 extension Substring {
     fileprivate func trimmingTrailingWhitespace() -> Substring {
         var end = endIndex

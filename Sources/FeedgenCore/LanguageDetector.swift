@@ -6,6 +6,8 @@ public struct LanguageDecision: Sendable, Equatable {
     public enum Reason: Sendable, Equatable {
         /// The front matter's `lang` (or `language`).
         case frontMatter
+        /// A language folder the post lives in (`de/news/_posts/`, polyglot's `_posts/ko/`).
+        case folder
         /// A marker in the file name or the title; the text it matched, e.g. `[PT-BR]` or `_en`.
         case marker(String)
         /// The dominant script of the title or the body; the ICU script name, e.g. `Han`.
@@ -28,19 +30,21 @@ public struct LanguageDecision: Sendable, Equatable {
 public enum LanguageDetector {
     /// The language of one post, from the first of these that says something:
     /// 1. `frontMatter`, the value of `lang` (or `language`) as written, when it is a well-formed tag;
-    /// 2. a marker in the file name (explicit markers, `[xx]`, `.xx.`, then `_xx`/`-xx`/`.xx` at the end);
-    /// 3. a marker in the title (explicit markers, `[xx]`);
-    /// 4. the dominant script of the title, then of the body (see `dominantScript`);
-    /// 5. `siteDefault`.
+    /// 2. `folder`, the language of the folder the post lives in (see `LanguageFolder`);
+    /// 3. a marker in the file name (explicit markers, `[xx]`, `.xx.`, then `_xx`/`-xx`/`.xx` at the end);
+    /// 4. a marker in the title (explicit markers, `[xx]`);
+    /// 5. the dominant script of the title, then of the body (see `dominantScript`);
+    /// 6. `siteDefault`.
     /// - Parameter fileName: the post's file name or path, with its date prefix and extensions.
     /// - Parameter body: the post's text; called at most once, and only when nothing before it decided.
     public static func detect(
-        frontMatter: String?, fileName: String, title: String, body: () -> String, siteDefault: String,
-        rules: LanguageRules
+        frontMatter: String?, folder: String? = nil, fileName: String, title: String, body: () -> String,
+        siteDefault: String, rules: LanguageRules
     ) -> LanguageDecision {
         if let declared = frontMatter, let tag = normalizedTag(declared) {
             return LanguageDecision(language: tag, reason: .frontMatter)
         }
+        if let folder { return LanguageDecision(language: folder, reason: .folder) }
         if let found = marker(in: PostFileStem.of(fileName), field: .file, rules: rules)
             ?? marker(in: title, field: .title, rules: rules)
         {

@@ -37,6 +37,8 @@ public struct Post: Sendable {
     /// BCP 47 tag, e.g. `pt-BR`.
     public var language: String
     public var issue: IssueKey?
+    /// What else makes posts translations of each other (see `TranslationLinker.Candidate.keys`).
+    public var translationKeys: [String]
     /// Absolute URL, byte-identical to the one Jekyll gives the post.
     public var url: String
     /// Stable id (`tag:` URI) that does not change when the post moves.
@@ -47,7 +49,8 @@ public struct Post: Sendable {
     public init(
         path: String, slug: String, date: Date, modified: Date? = nil, title: String, categories: [String] = [],
         tags: [String] = [], authors: [Author] = [], excerpt: String? = nil, image: String? = nil,
-        language: String, issue: IssueKey? = nil, url: String, id: String, bodyLine: Int = 1
+        language: String, issue: IssueKey? = nil, translationKeys: [String] = [], url: String, id: String,
+        bodyLine: Int = 1
     ) {
         self.path = path
         self.slug = slug
@@ -61,6 +64,7 @@ public struct Post: Sendable {
         self.image = image
         self.language = language
         self.issue = issue
+        self.translationKeys = translationKeys
         self.url = url
         self.id = id
         self.bodyLine = bodyLine

@@ -73,16 +73,11 @@ public enum PostLoader {
             }
         }
 
+        // As jekyll-feed reads them: an `author:` that is a key of `_data/authors.yml` is that entry, any other
+        // string is the author's name as written; `authors:` may list several.
         var authors: [Author] = []
-        for key in frontMatter.list("author") + frontMatter.list("authors") {
-            guard let author = site.authors[key] else {
-                let known = site.authors.keys.sorted().joined(separator: ", ")
-                let line = frontMatter.line(of: "author") ?? frontMatter.line(of: "authors")
-                return .failed(
-                    Diagnostic(
-                        .error, at: SourceLocation(path: relativePath, line: line),
-                        "unknown author '\(key)': not in _data/authors.yml (known: \(known))"))
-            }
+        for name in frontMatter.people("author") + frontMatter.people("authors") {
+            let author = site.authors[name] ?? Author(name: name)
             if !authors.contains(author) { authors.append(author) }
         }
 
@@ -103,15 +98,22 @@ public enum PostLoader {
             .flatMap { $0.isEmpty ? nil : $0 } ?? titleFromSlug(name.slug)
         let excerpt = clean("excerpt").flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
         let tags = frontMatter.list("tags") + frontMatter.list("tag")
-        let categories = Permalink.categories(
+        var categories = Permalink.categories(
             relativePath: relativePath, frontMatterCategory: frontMatter.string("category"),
             frontMatterCategories: frontMatter.list("categories"))
+        let translatedLanguage = site.multipleLanguages?.language(ofPath: relativePath)
+        if let plugin = site.multipleLanguages, let language = translatedLanguage {
+            categories = plugin.categories(categories, language: language)
+        }
         let image = imageURL(frontMatter, site: site)
 
         let declared = frontMatter.string("lang") ?? frontMatter.string("language")
+        let siteLanguage = site.language ?? "en"
         let decision = LanguageDetector.detect(
-            frontMatter: declared, fileName: fileName, title: title, body: body,
-            siteDefault: site.language ?? "en", rules: context.languages)
+            frontMatter: declared,
+            folder: translatedLanguage.flatMap(LanguageDetector.normalizedTag)
+                ?? LanguageFolder.language(ofPath: relativePath, declared: site.polyglot?.languages ?? []),
+            fileName: fileName, title: title, body: body, siteDefault: siteLanguage, rules: context.languages)
         if let declared, decision.reason != .frontMatter {
             warnings.append(
                 Diagnostic(
@@ -128,18 +130,44 @@ public enum PostLoader {
             date: date, timeZone: site.timeZone, slug: name.slug, frontMatterSlug: frontMatter.string("slug"),
             frontMatterTitle: frontMatter.string("title"), categories: categories, relativePath: relativePath)
         // Jekyll reads a front-matter `permalink:` as a template, never as a style name (`pretty` gives `/pretty`).
-        let path =
+        var path =
             if let permalink = frontMatter.string("permalink") {
                 Permalink.path(for: input, frontMatterPermalink: permalink)
             } else {
                 Permalink.path(for: input, pattern: site.permalink)
             }
+        // Translations share their file name (date and title part) in sibling language folders, or name one
+        // key, or (with polyglot) share a permalink.
+        var translationKeys = [String(format: "file:%04d-%02d-%02d-", name.year, name.month, name.day) + name.slug]
+        for key in TranslationLinker.frontMatterKeys {
+            if let value = frontMatter.string(key)?.trimmingCharacters(in: .whitespaces), !value.isEmpty {
+                translationKeys.append("key:" + value)
+            }
+        }
+        if let polyglot = site.polyglot {
+            let language = polyglot.language(ofPath: relativePath, frontMatterLang: frontMatter.string("lang"))
+            translationKeys.append("permalink:" + polyglot.sharedPath(path))
+            path = polyglot.path(path, language: language)
+        }
+        if let plugin = site.multipleLanguages, let language = translatedLanguage {
+            path = plugin.path(path, language: language)
+        }
+        // Translations in sibling folders share their file name, so a language the site's structure (front matter,
+        // folder) sets goes into the id, unless it is the site's own or the file name already says it (`x-fr.md`).
+        let structural = decision.reason == .frontMatter || decision.reason == .folder
+        let idLanguage =
+            structural && LanguageDetector.normalizedTag(siteLanguage) != decision.language
+                && LanguageDetector.marker(in: PostFileStem.of(fileName), field: .file, rules: context.languages)?
+                    .language != decision.language
+            ? decision.language : nil
         let post = Post(
             path: relativePath, slug: name.slug, date: date, modified: modified, title: title,
             categories: categories, tags: tags, authors: authors,
             excerpt: excerpt,
-            image: image, language: decision.language, issue: issue, url: site.url + site.baseurl + path,
-            id: PostID.make(host: site.host, fileDate: name, slug: name.slug), bodyLine: frontMatter.bodyLine)
+            image: image, language: decision.language, issue: issue, translationKeys: translationKeys,
+            url: site.url + site.baseurl + path,
+            id: PostID.make(host: site.host, fileDate: name, slug: name.slug, language: idLanguage),
+            bodyLine: frontMatter.bodyLine)
         return .post(post, warnings: warnings)
     }
 

@@ -31,6 +31,10 @@ public struct SiteConfig: Sendable {
     public var owner: Author?
     /// `_data/authors.yml`, keyed as posts name them in `author:`.
     public var authors: [String: Author]
+    /// jekyll-polyglot's settings, when `_config.yml` declares `languages:` and `default_lang:`.
+    public var polyglot: Polyglot?
+    /// jekyll-multiple-languages-plugin's settings, when `plugins:` names it and `languages:` is set.
+    public var multipleLanguages: MultipleLanguages?
 
     public init(
         url: String,
@@ -41,7 +45,9 @@ public struct SiteConfig: Sendable {
         permalink: String = "date",
         language: String? = nil,
         owner: Author? = nil,
-        authors: [String: Author] = [:]
+        authors: [String: Author] = [:],
+        polyglot: Polyglot? = nil,
+        multipleLanguages: MultipleLanguages? = nil
     ) {
         self.url = url
         self.baseurl = baseurl
@@ -52,6 +58,8 @@ public struct SiteConfig: Sendable {
         self.language = language
         self.owner = owner
         self.authors = authors
+        self.polyglot = polyglot
+        self.multipleLanguages = multipleLanguages
     }
 
     /// The site's home page, `url + baseurl + "/"`.

@@ -42,6 +42,7 @@ public enum SiteConfigParser {
                 if let name = author(from: value) { authors[key] = name }
             }
         }
+        let (polyglot, multipleLanguages) = languagePlugins(root)
         let config = SiteConfig(
             url: trimmingTrailingSlashes(rawURL),
             baseurl: normalizedBaseurl(string("baseurl") ?? ""),
@@ -49,9 +50,12 @@ public enum SiteConfigParser {
             description: string("description") ?? "",
             timeZone: timeZone,
             permalink: string("permalink") ?? "date",
-            language: string("lang") ?? string("locale").map(languageOfLocale),
+            language: polyglot?.defaultLanguage ?? multipleLanguages?.languages.first ?? string("lang")
+                ?? string("locale").map(languageOfLocale),
             owner: owner,
-            authors: authors
+            authors: authors,
+            polyglot: polyglot,
+            multipleLanguages: multipleLanguages
         )
         var variables: [String: String] = [:]
         flatten(.mapping(.init(root.map { (Node($0.key), $0.value) })), prefix: "", into: &variables)
@@ -59,6 +63,42 @@ public enum SiteConfigParser {
     }
 
     /// The `exclude:` list of `_config.yml`.
+    /// The folders of posts that jekyll-multiple-languages-plugin reads (`_i18n/LANG/_posts`), for the site reader.
+    public static func translatedPostFolders(_ configYAML: String) throws(SiteConfigError) -> [String] {
+        languagePlugins(try mapping(configYAML, file: .config)).1?.postFolders ?? []
+    }
+
+    /// jekyll-polyglot's settings (`languages:` and `default_lang:`, unless `plugins:` names the other plugin),
+    /// and jekyll-multiple-languages-plugin's (named in `plugins:`, with `languages:`).
+    private static func languagePlugins(_ root: [String: Node]) -> (SiteConfig.Polyglot?, SiteConfig.MultipleLanguages?)
+    {
+        func string(_ key: String) -> String? {
+            guard let value = root[key]?.string?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
+                return nil
+            }
+            return value
+        }
+        func flag(_ key: String) -> Bool { ["true", "yes", "on"].contains(string(key)?.lowercased() ?? "") }
+        guard case .sequence(let list)? = root["languages"] else { return (nil, nil) }
+        let languages = list.compactMap { $0.string?.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let plugins = (root["plugins"] ?? root["gems"])?.array().compactMap(\.string) ?? []
+        if plugins.contains("jekyll-multiple-languages-plugin"), !languages.isEmpty {
+            let excluded = root["exclude_from_localizations"]?.array().compactMap(\.string) ?? []
+            return (
+                nil,
+                SiteConfig.MultipleLanguages(
+                    languages: languages, defaultInSubfolder: flag("default_locale_in_subfolder"),
+                    translatesPosts: !excluded.contains("_posts"))
+            )
+        }
+        guard let defaultLanguage = string("default_lang") else { return (nil, nil) }
+        return (
+            SiteConfig.Polyglot(
+                languages: languages, defaultLanguage: defaultLanguage, languageFromPath: flag("lang_from_path")),
+            nil
+        )
+    }
+
     public static func excludes(_ configYAML: String) throws(SiteConfigError) -> [String] {
         (try mapping(configYAML, file: .config))["exclude"]?.array().compactMap(\.string) ?? []
     }

@@ -1,7 +1,16 @@
 import Foundation
 
-/// Links the posts that are one newsletter issue in different languages.
+/// Links the posts that are one text in different languages.
+///
+/// Posts are translations of each other when they differ in language and share one of: a newsletter issue
+/// (`IssueKey`), their file name's date and title part (`en/_posts/2019-12-12-x.md` and `de/_posts/2019-12-12-x.md`),
+/// the value of a front-matter key of `frontMatterKeys`, or (with jekyll-polyglot) their permalink.
 public enum TranslationLinker {
+    /// Front-matter keys whose equal values mark translations: `ref` and `lang_ref` (what hand-made multilingual
+    /// Jekyll sites and their guides use beside `lang:`) and `translation_key` (Hugo's name, kept by themes ported
+    /// from it). Values are compared whatever key holds them; a post may set more than one.
+    public static let frontMatterKeys = ["translation_key", "ref", "lang_ref"]
+
     /// What the linker needs of a post.
     public struct Candidate: Sendable, Equatable {
         public var id: String
@@ -12,10 +21,16 @@ public enum TranslationLinker {
         public var title: String
         /// When it was published; chooses among duplicates.
         public var date: Date?
+        /// Other marks shared by translations (`file:DATE-SLUG`, `key:VALUE`, `permalink:PATH`).
+        public var keys: [String]
 
-        public init(id: String, issue: IssueKey?, language: String, url: String, title: String, date: Date? = nil) {
+        public init(
+            id: String, issue: IssueKey?, language: String, url: String, title: String, date: Date? = nil,
+            keys: [String] = []
+        ) {
             self.id = id
             self.issue = issue
+            self.keys = keys
             self.language = language
             self.url = url
             self.title = title
@@ -53,18 +68,18 @@ public enum TranslationLinker {
     /// The translations of `selected` posts only, found among all `posts`: a build needs them for the few
     /// posts its feeds carry, not for the whole archive.
     public static func translations(of selected: [Candidate], among posts: [Candidate]) -> [String: [Translation]] {
-        var byIssue: [IssueKey: [Candidate]] = [:]
-        for post in posts {
-            if let issue = post.issue { byIssue[issue, default: []].append(post) }
-        }
-        for (issue, group) in byIssue {
-            byIssue[issue] = group.sorted { ($0.language, $0.url) < ($1.language, $1.url) }
+        var byKey: [String: [Int]] = [:]
+        for (index, post) in posts.enumerated() {
+            for key in marks(of: post) { byKey[key, default: []].append(index) }
         }
         var result: [String: [Translation]] = [:]
         for post in selected {
-            let group = post.issue.flatMap { byIssue[$0] } ?? []
+            var seen: Set<Int> = []
+            let group = marks(of: post).flatMap { byKey[$0] ?? [] }.filter { seen.insert($0).inserted }
+                .map { posts[$0] }.filter { $0.language != post.language }
+                .sorted { ($0.language, $0.url) < ($1.language, $1.url) }
             var chosen: [Candidate] = []
-            for other in group where other.language != post.language {
+            for other in group {
                 if let last = chosen.last, last.language == other.language {
                     if distance(other, post) < distance(last, post) { chosen[chosen.count - 1] = other }
                 } else {
@@ -74,6 +89,11 @@ public enum TranslationLinker {
             result[post.id] = chosen.map { Translation(language: $0.language, url: $0.url, title: $0.title) }
         }
         return result
+    }
+
+    /// Everything that marks a post's translations, as one list of strings.
+    private static func marks(of post: Candidate) -> [String] {
+        (post.issue.map { ["issue:\($0.series)\u{0}\($0.number)"] } ?? []) + post.keys
     }
 
     /// How far apart two posts were published; unknown dates are equally far.

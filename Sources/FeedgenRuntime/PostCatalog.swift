@@ -63,7 +63,9 @@ public enum PostCatalog {
             for await (index, part) in group { parts[index] = part }
             return parts
         }
-        return parts.reduce(into: Loaded()) { total, part in total.add(part) }
+        var loaded = parts.reduce(into: Loaded()) { total, part in total.add(part) }
+        loaded.diagnostics += PostID.disambiguate(&loaded.posts)
+        return loaded
     }
 
     private static func load(_ path: String, root: URL, context: PostLoader.Context, into part: inout Loaded) {
@@ -87,7 +89,11 @@ public enum PostCatalog {
             part.failures.append(
                 FailedPost(
                     path: path, date: JekyllDate.fromFilename(name, timeZone: context.site.timeZone),
-                    language: languageFromName(fileName, rules: context.languages)))
+                    language: LanguageFolder.language(
+                        ofPath: path,
+                        declared: (context.site.polyglot?.languages ?? [])
+                            + (context.site.multipleLanguages?.languages ?? []))
+                        ?? languageFromName(fileName, rules: context.languages)))
         }
         let url = root.appending(path: path)
         var head: String
@@ -137,7 +143,8 @@ public enum PostCatalog {
         }
     }
 
-    /// The language a file name alone says, for placing a post whose front matter could not be read.
+    /// The language a file name alone says, for placing a post whose front matter could not be read (after its
+    /// folder's).
     private static func languageFromName(_ fileName: String, rules: LanguageRules) -> String? {
         let decision = LanguageDetector.detect(
             frontMatter: nil, fileName: fileName, title: "", body: { "" }, siteDefault: "", rules: rules)
@@ -150,7 +157,7 @@ public enum PostCatalog {
         func candidate(_ post: Post) -> TranslationLinker.Candidate {
             TranslationLinker.Candidate(
                 id: post.id, issue: post.issue, language: post.language, url: post.url, title: post.title,
-                date: post.date)
+                date: post.date, keys: post.translationKeys)
         }
         return TranslationLinker.translations(of: selected.map(candidate), among: posts.map(candidate))
     }

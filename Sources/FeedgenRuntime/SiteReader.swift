@@ -20,7 +20,8 @@ public enum SiteReader {
     ///
     /// Jekyll's `Reader#read_directories` walks every folder whose name does not start with `.`, `_`, `#` or
     /// `~` (nor ends with `~`) and is not in `exclude:`, and reads the posts of each `_posts` folder found there,
-    /// subfolders included (`_drafts` are not posts). Symbolic links are skipped, as Jekyll does.
+    /// subfolders included (`_drafts` are not posts). Symbolic links are skipped, as Jekyll does. With
+    /// jekyll-multiple-languages-plugin, `_i18n/LANG/_posts` of every language replace the site's `_posts`.
     public static func read(root: URL) throws(SiteReadError) -> Site {
         let configURL = root.appending(path: "_config.yml")
         guard FileManager.default.fileExists(atPath: root.path) else { throw .missingSite(root.path) }
@@ -42,6 +43,12 @@ public enum SiteReader {
         let excluded = excludedPatterns(configYAML)
         var paths: [String] = []
         collectPosts(in: root, relative: "", excluded: excluded, into: &paths)
+        // jekyll-multiple-languages-plugin reads `_i18n/LANG/_posts` instead of the site's `_posts`.
+        let translated = (try? SiteConfigParser.translatedPostFolders(configYAML)) ?? []
+        if !translated.isEmpty {
+            paths.removeAll { $0.hasPrefix("_posts/") }
+            for folder in translated { listFiles(root.appending(path: folder), relative: folder, into: &paths) }
+        }
         return Site(root: root, configYAML: configYAML, authorsYAML: authorsYAML, postPaths: paths.sorted())
     }
 

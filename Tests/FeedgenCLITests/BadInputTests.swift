@@ -27,11 +27,6 @@ import Testing
             bytes: Array("---\ntitle: \"Issue #3\nauthor: ana\n---\nText\n".utf8),
             message: "_posts/2024-03-01-issue-3-en.md:4:1: error: invalid YAML in front matter: "),
         Case(
-            name: "unknown author", file: "_posts/2024-03-01-issue-3-en.md",
-            bytes: Array("---\ntitle: \"Issue #3\"\nauthor: bob\n---\nText\n".utf8),
-            message:
-                "_posts/2024-03-01-issue-3-en.md:3: error: unknown author 'bob': not in _data/authors.yml (known: ana)"),
-        Case(
             name: "invalid date", file: "_posts/2024-03-01-issue-3-en.md",
             bytes: Array("---\ntitle: \"Issue #3\"\ndate: the third of March\n---\nText\n".utf8),
             message: "_posts/2024-03-01-issue-3-en.md:3: error: invalid date 'the third of March': "),

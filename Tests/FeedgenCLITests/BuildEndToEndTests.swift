@@ -24,6 +24,7 @@ import Testing
         let check = try feedcheck(out.url, languages: ["en", "fr", "zh", "ar"])
         #expect(check.status == 0, "\(check.stdout)")
         #expect(!check.stdout.contains("warning:"), "\(check.stdout)")
+        try expectUniqueItemIDs(in: out.url)
 
         // Built again from the same content: the same bytes, and nothing rewritten.
         let before = try snapshot(out.url)
@@ -44,6 +45,7 @@ import Testing
         }
         let check = try feedcheck(out.url, languages: ["en", "fr", "pt-BR", "zh", "es", "ar", "tr"])
         #expect(check.status == 0, "\(check.stdout)")
+        try expectUniqueItemIDs(in: out.url)
     }
 
     @Test func everyCorpusPostPassesTheCheckerWithNoLimit() throws {

@@ -227,7 +227,7 @@ import Testing
             switch reason {
             case .siteDefault: #expect(expectedSiteDefault, "\(post.fileName)")
             case .marker: #expect(!expectedSiteDefault, "\(post.fileName)")
-            case .frontMatter, .script: Issue.record("\(post.fileName): \(reason)")
+            case .frontMatter, .folder, .script: Issue.record("\(post.fileName): \(reason)")
             }
         }
         let byName = Dictionary(uniqueKeysWithValues: try CorpusPost.all().map { ($0.fileName, $0) })

@@ -79,17 +79,72 @@ import Testing
         }
     }
 
-    @Test func anUnknownAuthorIsAnErrorOnItsLine() throws {
-        let text = "---\ntitle: x\nauthor: nobody\n---\n"
-        guard case .failed(let diagnostic) = try load("_posts/2026-01-01-x.md", text) else {
-            Issue.record("expected a failure")
-            return
+    func post(_ path: String, _ text: String, body: String = "") throws -> Post {
+        guard case .post(let post, _) = try load(path, text, body: body) else { throw CancellationError() }
+        return post
+    }
+
+    /// As jekyll-feed reads `author`: a key of `_data/authors.yml` is that entry, any other string the author's name.
+    @Test(arguments: [
+        ("author: nobody", ["nobody"]),
+        ("author: Shugo Maeda", ["Shugo Maeda"]),
+        ("author: \"maren\"", ["Maren Olsen"]),
+        ("authors: [Shugo Maeda, camille, Shugo Maeda]", ["Shugo Maeda", "Camille Roux"]),
+        ("authors: Ada Lovelace", ["Ada Lovelace"]),
+        ("author: {name: Grace Hopper}", ["Grace Hopper"]),
+        ("author: maren\nauthors: [Yukihiro Matsumoto]", ["Maren Olsen", "Yukihiro Matsumoto"]),
+        ("author: ~", []),
+        ("author:", []),
+    ])
+    func authorsAsJekyllFeedReadsThem(frontMatter: String, names: [String]) throws {
+        let post = try post("_posts/2026-01-01-x.md", "---\ntitle: x\n\(frontMatter)\n---\n")
+        #expect(post.authors.map(\.name) == names)
+    }
+
+    @Test func aLanguageFolderTellsTheLanguageAndQualifiesTheId() throws {
+        let text = "---\ntitle: x\n---\n"
+        let cases = [
+            ("de/news/_posts/2019-12-12-x.md", "de", "tag:letter.example.org,2019-12-12:de/x"),
+            ("zh_cn/_posts/2019-12-12-x.md", "zh-CN", "tag:letter.example.org,2019-12-12:zh-cn/x"),
+            ("pt-br/_posts/2019-12-12-x.md", "pt-BR", "tag:letter.example.org,2019-12-12:pt-br/x"),
+            ("en/_posts/2019-12-12-x.md", "en", "tag:letter.example.org,2019-12-12:x"),
+            ("news/_posts/2019-12-12-x.md", "en", "tag:letter.example.org,2019-12-12:x"),
+            ("api/_posts/2019-12-12-x.md", "en", "tag:letter.example.org,2019-12-12:x"),
+        ]
+        for (path, language, id) in cases {
+            let loaded = try post(path, text)
+            #expect(loaded.language == language, "\(path)")
+            #expect(loaded.id == id, "\(path)")
         }
-        #expect(
-            diagnostic
-                == Diagnostic(
-                    .error, at: SourceLocation(path: "_posts/2026-01-01-x.md", line: 3),
-                    "unknown author 'nobody': not in _data/authors.yml (known: camille, maren)"))
+        // A file name that already says the language keeps the bare id, as it did before language folders.
+        let named = try post("fr/_posts/2019-12-12-x-fr.md", "---\ntitle: x\nlang: fr\n---\n")
+        #expect(named.language == "fr")
+        #expect(named.id == "tag:letter.example.org,2019-12-12:x-fr")
+        let misnamed = try post("fr/_posts/2019-12-12-x-en.md", "---\ntitle: x\nlang: fr\n---\n")
+        #expect(misnamed.id == "tag:letter.example.org,2019-12-12:fr/x-en")
+        // Front matter first: a German post filed in the English folder.
+        let declared = try post("en/_posts/2019-12-12-x.md", "---\ntitle: x\nlang: de\n---\n")
+        #expect(declared.language == "de")
+        #expect(declared.id == "tag:letter.example.org,2019-12-12:de/x")
+    }
+
+    /// A real site moved every post from `_posts/` to `posts/_posts/`: ids of one language stay.
+    @Test func idsSurviveAMoveBetweenPostsFoldersOfOneLanguage() throws {
+        let moves = [
+            ("de/_posts/2019-12-12-x.md", "de/news/_posts/2019-12-12-x.md", "---\ntitle: x\n---\n"),
+            ("_posts/2019-12-12-x.md", "posts/_posts/2019-12-12-x.md", "---\ntitle: x\nlang: fr\n---\n"),
+            ("_posts/2019-12-12-x.md", "posts/_posts/2019-12-12-x.md", "---\ntitle: x\n---\n"),
+        ]
+        for (from, to, text) in moves {
+            #expect(try post(from, text).id == post(to, text).id, "\(from) -> \(to)")
+        }
+    }
+
+    @Test func translationsAreMarkedByFileNameAndFrontMatterKeys() throws {
+        let plain = try post("de/_posts/2019-12-12-x.md", "---\ntitle: x\n---\n")
+        #expect(plain.translationKeys == ["file:2019-12-12-x"])
+        let keyed = try post("_posts/2019-1-2-y.md", "---\ntitle: y\nref: winter\ntranslation_key: w2\n---\n")
+        #expect(keyed.translationKeys == ["file:2019-01-02-y", "key:w2", "key:winter"])
     }
 
     @Test func anInvalidDateIsAnErrorOnItsLine() throws {
@@ -142,5 +197,55 @@ import Testing
                     .warning, at: SourceLocation(path: "_posts/2026-01-01-x.md", line: 2),
                     "removed 2 control character(s) from 'title'")
             ])
+    }
+}
+
+/// Ids that never collide, and the polyglot rules.
+@Suite struct PostIdentityTests {
+    @Test func postsSharingAnIdAfterTheRulesAreToldApartByPath() {
+        func post(_ path: String, _ id: String) -> Post {
+            Post(path: path, slug: "x", date: Date(), title: "x", language: "fr", url: "https://x.org/\(path)", id: id)
+        }
+        var posts = [
+            post("_posts/2020-01-01-x.md", "tag:x.org,2020-01-01:x"),
+            post("posts/_posts/2020-01-01-x.md", "tag:x.org,2020-01-01:x"),
+            post("_posts/2020-01-01-y.md", "tag:x.org,2020-01-01:y"),
+        ]
+        let warnings = PostID.disambiguate(&posts)
+        #expect(
+            posts.map(\.id) == [
+                "tag:x.org,2020-01-01:x", "tag:x.org,2020-01-01:x:posts/_posts/2020-01-01-x.md",
+                "tag:x.org,2020-01-01:y",
+            ])
+        #expect(
+            warnings.map(\.description) == [
+                "posts/_posts/2020-01-01-x.md: warning: same id as _posts/2020-01-01-x.md (the same file name, and a language "
+                    + "that does not set ids apart): "
+                    + "its id is taken from its path, tag:x.org,2020-01-01:x:posts/_posts/2020-01-01-x.md"
+            ])
+    }
+
+    @Test func polyglotReadsItsSettingsAndPublishesOtherLanguagesUnderTheirFolder() throws {
+        let config = try SiteConfigParser.parse(
+            configYAML: "url: https://x.org\nlanguages: [en, ko, pt-BR]\ndefault_lang: en\nlang_from_path: true\n",
+            authorsYAML: nil
+        ).config
+        let polyglot = try #require(config.polyglot)
+        #expect(
+            polyglot
+                == SiteConfig.Polyglot(languages: ["en", "ko", "pt-BR"], defaultLanguage: "en", languageFromPath: true))
+        #expect(config.language == "en")
+        #expect(polyglot.sharedPath("/ko/2021/x.ko.html") == "/2021/x/html")
+        #expect(polyglot.sharedPath("/blog/pt-br/x/") == "/blog/pt-br/x/", "case-sensitive, as polyglot's regex")
+        #expect(polyglot.path("/ko/x/", language: "ko") == "/ko/x/")
+        #expect(polyglot.path("/x/", language: "pt-BR") == "/pt-BR/x/")
+        #expect(polyglot.path("/x/", language: "en") == "/x/")
+        #expect(polyglot.path("/x/", language: "de") == "/x/", "a language polyglot does not build")
+        #expect(polyglot.language(ofPath: "_posts/ko/2021-01-01-x.md", frontMatterLang: nil) == "ko")
+        #expect(polyglot.language(ofPath: "ko/_posts/2021-01-01-x.md", frontMatterLang: nil) == "ko")
+        #expect(polyglot.language(ofPath: "posts/_posts/2021-01-01-x.md", frontMatterLang: nil) == "en")
+        #expect(polyglot.language(ofPath: "_posts/ko/2021-01-01-x.md", frontMatterLang: "pt-BR") == "pt-BR")
+        let plain = try SiteConfigParser.parse(configYAML: "url: https://x.org\nlanguages: [en]\n", authorsYAML: nil)
+        #expect(plain.config.polyglot == nil, "jekyll-multiple-languages also has languages:, without default_lang")
     }
 }

@@ -25,6 +25,30 @@ import Testing
         #expect(links.count == 5)
     }
 
+    /// Translations in sibling language folders share a file name, or name one key; either links them.
+    @Test func sharedFileNamesAndKeysLinkLikeIssues() {
+        func keyed(_ id: String, _ language: String, _ keys: [String]) -> Candidate {
+            var candidate = post(id, language, nil)
+            candidate.keys = keys
+            return candidate
+        }
+        let posts = [
+            keyed("en", "en", ["file:2019-12-12-x"]), keyed("de", "de", ["file:2019-12-12-x"]),
+            keyed("en-other", "en", ["file:2019-12-12-x"]), keyed("fr", "fr", ["file:2019-12-13-y", "key:x"]),
+            keyed("es", "es", ["file:2019-12-14-z", "key:x"]), keyed("alone", "it", ["file:2019-12-12-w"]),
+        ]
+        let links = TranslationLinker.translations(for: posts)
+        #expect(links["en"] == [link("de", "de")])
+        #expect(links["de"] == [link("en-other", "en")], "one link per language: the first by URL of equally far ones")
+        #expect(links["fr"] == [link("es", "es")])
+        #expect(links["alone"] == [])
+        // A key and an issue together: the union of both groups.
+        var issueAndKey = post("ar5", "ar")
+        issueAndKey.keys = ["key:x"]
+        let mixed = TranslationLinker.translations(for: [issueAndKey, post("en5", "en")] + posts)
+        #expect(mixed["ar5"] == [link("en5", "en"), link("es", "es"), link("fr", "fr")])
+    }
+
     @Test func seriesAndNumberMustBothMatch() {
         let posts = [
             post("news1", "en", IssueKey(series: "nlp_newsletter", number: 1)),

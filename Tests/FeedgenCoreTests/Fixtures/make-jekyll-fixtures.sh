@@ -4,7 +4,11 @@
 #   jekyll-styles.tsv       a small made-up site built once per permalink style, with front-matter
 #                           permalink/categories/slug/date and a baseurl
 #   jekyll-functions.json   Jekyll's own slugify, escape_path, sanitize_url and parse_date on chosen inputs
-# Usage: Tests/FeedgenCoreTests/Fixtures/make-jekyll-fixtures.sh   (from anywhere; needs `jekyll`)
+#   ../../FeedgenCLITests/Fixtures/multilingual/jekyll-pages.tsv
+#                           where Jekyll (with jekyll-polyglot or jekyll-multiple-languages-plugin for the sites
+#                           that name them) publishes every post of the multilingual test sites beside it
+# Usage: Tests/FeedgenCoreTests/Fixtures/make-jekyll-fixtures.sh   (from anywhere; needs `jekyll`,
+# `ruby-jekyll-polyglot` and `ruby-jekyll-multiple-languages`)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -89,4 +93,27 @@ styles=(date pretty ordinal none weekdate '/:categories/:title/' \
 } >"$here/jekyll-styles.tsv"
 # 3. Jekyll's functions themselves, called from Ruby with Jekyll loaded.
 ruby "$here/jekyll-functions.rb" >"$here/jekyll-functions.json"
-echo "wrote jekyll-urls.tsv, jekyll-styles.tsv and jekyll-functions.json in $here"
+
+# 4. The multilingual test sites: every page a post is published as, with the language it was built for.
+multilingual="$root/Tests/FeedgenCLITests/Fixtures/multilingual"
+{
+    printf '# %s, jekyll-polyglot %s, jekyll-multiple-languages-plugin %s; jekyll build --config _config.yml,_config.fixture.yml (a layout printing the source; parallel_localization: false); columns: site, output page, relative_path, the language built (polyglot active_lang, else the plugin'"'"'s lang), the post'"'"'s lang (else default_lang)\n' \
+        "$version" "$(dpkg-query -W -f '${Version}' ruby-jekyll-polyglot)" \
+        "$(dpkg-query -W -f '${Version}' ruby-jekyll-multiple-languages)"
+    for name in folders polyglot multiple-languages; do
+        site="$work/multilingual-$name"
+        cp -R "$multilingual/$name" "$site"
+        mkdir -p "$site/_layouts"
+        printf 'SOURCE\t{{ page.relative_path }}\t%s\t{{ page.lang | default: site.default_lang }}\n' \
+            '{% if site.active_lang %}{{ site.active_lang }}{% elsif site.languages %}{{ site.lang }}{% endif %}' \
+            >"$site/_layouts/default.html"
+        printf '%s\n' 'defaults: [{scope: {path: ""}, values: {layout: default}}]' 'parallel_localization: false' \
+            >"$site/_config.fixture.yml"
+        # jekyll-multiple-languages-plugin prints what it builds even with --quiet: not into the fixture.
+        jekyll build --quiet --source "$site" --destination "$site/_site" \
+            --config "$site/_config.yml,$site/_config.fixture.yml" >&2
+        (cd "$site/_site" && grep -r '^SOURCE' --include=index.html . | LC_ALL=C sort |
+            sed -e "s|^\./\(.*\)index\.html:SOURCE|$name\t/\1|")
+    done
+} >"$multilingual/jekyll-pages.tsv"
+echo "wrote jekyll-urls.tsv, jekyll-styles.tsv, jekyll-functions.json in $here and jekyll-pages.tsv in $multilingual"
