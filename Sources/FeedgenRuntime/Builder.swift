@@ -30,6 +30,7 @@ public struct Builder: Sendable {
         let loaded = await PostCatalog.load(site: site, context: context, cache: cache)
         cache?.prune(keeping: site.postPaths)
         report.postsRead = site.postPaths.count
+        report.listingProblems = Set(site.problems.map(\.path))
         report.diagnostics += loaded.diagnostics
         report.postsUnpublished = loaded.unpublished
         var failures = loaded.failures
@@ -84,8 +85,13 @@ public struct Builder: Sendable {
             var summary = BuildReport.FeedSummary(
                 scope: selection.scope, posts: publishable.filter { selection.scope.contains($0) }.count,
                 items: feed.items.count, files: [])
+            var toWrite: [(path: String, bytes: [UInt8])] = []
             for (position, document) in FeedDocument.allCases.enumerated() {
                 let path = document.path(in: selection.scope)
+                if !options.dryRun && !affected.isEmpty && publisher.exists(path) {
+                    summary.files.append(.init(path: path, outcome: .kept))
+                    continue
+                }
                 if feed.items.isEmpty {
                     summary.files.append(.init(path: path, outcome: .skipped))
                     continue
@@ -93,36 +99,88 @@ public struct Builder: Sendable {
                 let bytes = try encoded[position].get()
                 if options.dryRun {
                     summary.files.append(.init(path: path, outcome: .checked))
-                } else if !affected.isEmpty && publisher.exists(path) {
-                    summary.files.append(.init(path: path, outcome: .kept))
                 } else {
-                    summary.files.append(.init(path: path, outcome: try publish(bytes, path, publisher)))
+                    toWrite.append((path, bytes))
                 }
             }
+            // The feed's documents are published together: all new, or (a full disk, say) all as they were.
+            do {
+                let outcomes = try publisher.publish(toWrite)
+                for (file, outcome) in zip(toWrite, outcomes) {
+                    summary.files.append(.init(path: file.path, outcome: outcome == .written ? .written : .unchanged))
+                }
+            } catch {
+                report.diagnostics.append(error.diagnostic)
+                summary.files += toWrite.map { .init(path: $0.path, outcome: .failed) }
+            }
+            summary.files.sort { FeedDocument.order($0.path) < FeedDocument.order($1.path) }
             if !affected.isEmpty && summary.files.contains(where: { $0.outcome == .kept }) {
                 report.kept.append(.init(scope: selection.scope, missing: affected.map(\.path)))
             }
             report.feeds.append(summary)
-            if !feed.items.isEmpty {
+            // OPML lists the feeds a reader can fetch: those whose files are published now.
+            if !feed.items.isEmpty && (options.dryRun || publisher.existsAll(summary.files.map(\.path))) {
                 outlines.append(
                     OPMLOutline(
                         title: feed.title, language: feed.language, urls: feed.urls, homePageURL: feed.homePageURL))
                 newest = max(newest, feed.updated)
             }
         }
-        if !outlines.isEmpty && !options.dryRun {
+        var keptFolders = false
+        if !options.dryRun {
+            keptFolders = removeStaleFeeds(built: report.feeds, failures: failures, publisher: publisher, into: &report)
+        }
+        if keptFolders && publisher.exists("feeds.opml") {
+            // A published language feed this build did not make (its posts are in a folder that could not be
+            // read, say) stays, and so does the list that names it.
+            report.opml = .init(path: "feeds.opml", outcome: .kept)
+        } else if !outlines.isEmpty && !options.dryRun {
             let bytes: [UInt8]
             do {
                 bytes = try OPMLWriter.write(title: assembler.title(for: .all), outlines: outlines, dateCreated: newest)
             } catch {
                 throw .encoding(path: "feeds.opml", reason: String(describing: error))
             }
-            report.opml = .init(path: "feeds.opml", outcome: try publish(bytes, "feeds.opml", publisher))
+            do {
+                let outcome = try publisher.publish(bytes, to: "feeds.opml")
+                report.opml = .init(path: "feeds.opml", outcome: outcome == .written ? .written : .unchanged)
+            } catch {
+                report.diagnostics.append(error.diagnostic)
+                report.opml = .init(path: "feeds.opml", outcome: .failed)
+            }
         }
         report.diagnostics.sort {
             ($0.location.path, $0.location.line ?? 0) < ($1.location.path, $1.location.line ?? 0)
         }
         return report
+    }
+
+    /// Removes the feeds of languages that no longer have a post: their files would otherwise stay published
+    /// forever, absent from the OPML list. A language a failed post may belong to (an unreadable folder may
+    /// hold any) keeps its feed, as a feed the failed post belongs in is kept.
+    /// - Returns: whether such a feed was kept.
+    private func removeStaleFeeds(
+        built: [BuildReport.FeedSummary], failures: [FailedPost], publisher: Publisher, into report: inout BuildReport
+    ) -> Bool {
+        var kept = false
+        let documents = FeedDocument.allCases.map { $0.path(in: .all) }
+        let current = Set(built.filter { $0.items > 0 }.map(\.scope.directory))
+        for folder in publisher.publishedFeedFolders(documents: documents) where !current.contains(folder) {
+            guard !failures.contains(where: { $0.language == nil || $0.language?.lowercased() == folder }) else {
+                kept = true
+                continue
+            }
+            do {
+                let removed = try publisher.removeFeed(in: folder, documents: documents)
+                report.feeds.append(
+                    .init(
+                        scope: .language(folder), posts: 0, items: 0,
+                        files: removed.map { .init(path: $0, outcome: .removed) }))
+            } catch {
+                report.diagnostics.append(error.diagnostic)
+            }
+        }
+        return kept
     }
 
     private func uniquePosts(_ selections: [FeedSelection]) -> [Post] {
@@ -162,16 +220,6 @@ public struct Builder: Sendable {
             throw .encoding(path: path, reason: String(describing: error))
         }
     }
-
-    private func publish(_ bytes: [UInt8], _ path: String, _ publisher: Publisher) throws(BuildError)
-        -> BuildReport.FileOutcome
-    {
-        do {
-            return try publisher.publish(bytes, to: path) == .written ? .written : .unchanged
-        } catch {
-            throw .publish(error)
-        }
-    }
 }
 
 /// The three documents written for every feed.
@@ -186,6 +234,12 @@ enum FeedDocument: CaseIterable {
             case .json: "feed.json"
             }
         return scope.directory.isEmpty ? name : scope.directory + "/" + name
+    }
+
+    /// The position of a document's path among a feed's documents (`rss.xml`, `atom.xml`, `feed.json`).
+    static func order(_ path: String) -> Int {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return allCases.firstIndex { $0.path(in: .all) == name } ?? allCases.count
     }
 }
 

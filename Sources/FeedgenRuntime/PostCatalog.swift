@@ -63,7 +63,34 @@ public enum PostCatalog {
             for await (index, part) in group { parts[index] = part }
             return parts
         }
-        return parts.reduce(into: Loaded()) { total, part in total.add(part) }
+        var total = parts.reduce(into: Loaded()) { total, part in total.add(part) }
+        for problem in site.problems { total.add(loaded(problem, context: context)) }
+        return total
+    }
+
+    /// A folder that could not be listed may have held posts of any language and date: it counts as a failed
+    /// post of every feed, so every published feed is kept. A file left out for its name counts where its name
+    /// puts it. A skipped link is only a warning: it is left out by design.
+    private static func loaded(_ problem: SiteReader.ListingProblem, context: PostLoader.Context) -> Loaded {
+        var part = Loaded()
+        let location = SourceLocation(path: problem.path)
+        switch problem.kind {
+        case .link:
+            part.diagnostics.append(Diagnostic(.warning, at: location, problem.reason))
+        case .folder:
+            part.diagnostics.append(Diagnostic(.error, at: location, problem.reason))
+            part.failures.append(FailedPost(path: problem.path, date: nil, language: nil))
+        case .file(let name):
+            part.diagnostics.append(Diagnostic(.error, at: location, problem.reason))
+            part.failures.append(
+                FailedPost(
+                    path: problem.path,
+                    date: PostFilename.parse(name).flatMap {
+                        JekyllDate.fromFilename($0, timeZone: context.site.timeZone)
+                    },
+                    language: languageFromName(name, rules: context.languages)))
+        }
+        return part
     }
 
     private static func load(_ path: String, root: URL, context: PostLoader.Context, into part: inout Loaded) {
