@@ -38,7 +38,7 @@ extension SourceOptions.Resolved {
         do {
             report = try await Builder().build(options, cache: cache)
         } catch {
-            printError(error.description)
+            printError(displayed(error))
             throw ExitCode.failure
         }
         for diagnostic in report.diagnostics {

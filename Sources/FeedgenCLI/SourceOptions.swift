@@ -41,10 +41,33 @@ public struct SourceOptions: ParsableArguments {
         /// The diagnostic with its site-relative path shown from where the user ran feedgen.
         public func displayed(_ diagnostic: Diagnostic) -> Diagnostic {
             var shown = diagnostic
-            if !diagnostic.location.path.hasPrefix("/") {
-                shown.location.path = (siteLabel == "." ? "" : siteLabel + "/") + diagnostic.location.path
-            }
+            shown.location.path = displayed(path: diagnostic.location.path)
             return shown
+        }
+
+        /// A site-relative path, or an absolute one under the site or output folder, as the user named them.
+        public func displayed(path: String) -> String {
+            guard path.hasPrefix("/") else { return (siteLabel == "." ? "" : siteLabel + "/") + path }
+            for (root, label) in [(options.out.path, outLabel), (options.site.path, siteLabel)]
+            where path == root || path.hasPrefix(root + "/") {
+                return label + path.dropFirst(root.count)
+            }
+            let here = FileManager.default.currentDirectoryPath + "/"
+            return !outLabel.hasPrefix("/") && path.hasPrefix(here) ? String(path.dropFirst(here.count)) : path
+        }
+
+        /// A build error's message, its paths shown as the user named them.
+        public func displayed(_ error: BuildError) -> String {
+            switch error {
+            case .site(.unreadable(let path, let reason, let hint)):
+                return SiteReadError.unreadable(displayed(path: path), reason, hint: hint).description
+            case .publish(let failure):
+                var shown = failure
+                shown.path = displayed(path: failure.path)
+                return shown.description
+            default:
+                return error.description
+            }
         }
     }
 

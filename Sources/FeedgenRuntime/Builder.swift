@@ -74,6 +74,13 @@ public struct Builder: Sendable {
             site: config, baseURL: options.baseURL ?? definitions.baseURL ?? FeedAssembler.defaultBaseURL(for: config),
             titles: definitions.titles)
         let publisher = Publisher(root: options.out)
+        if !options.dryRun {
+            do {
+                try publisher.prepare()
+            } catch {
+                throw .publish(error)
+            }
+        }
         var outlines: [OPMLOutline] = []
         var newest = Date(timeIntervalSince1970: 0)
         for selection in selections {

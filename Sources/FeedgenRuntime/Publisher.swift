@@ -51,6 +51,11 @@ public struct Publisher: Sendable {
         return removed
     }
 
+    /// Creates the output folder if it is missing.
+    public func prepare() throws(PublishError) {
+        try makeFolders(root)
+    }
+
     /// Whether every one of `relativePaths` is published.
     public func existsAll(_ relativePaths: [String]) -> Bool {
         relativePaths.allSatisfy(exists)
@@ -129,7 +134,7 @@ public struct Publisher: Sendable {
         var missing: [URL] = []
         var current = folder
         var info = stat()
-        while lstat(current.path, &info) != 0 && errno == ENOENT {
+        while lstat(current.path, &info) != 0 && (errno == ENOENT || errno == ENOTDIR) {
             missing.append(current)
             let parent = current.deletingLastPathComponent()
             if parent.path == current.path { break }

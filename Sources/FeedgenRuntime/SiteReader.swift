@@ -49,7 +49,7 @@ public enum SiteReader {
         do {
             configYAML = try readText(configURL)
         } catch {
-            throw .unreadable(configURL.path, String(describing: error))
+            throw .unreadable(configURL.path, error.reason, hint: error.code == ENOENT ? "not a Jekyll site?" : nil)
         }
         let authorsURL = root.appending(path: "_data/authors.yml")
         var authorsYAML: String?
@@ -57,7 +57,7 @@ public enum SiteReader {
             do {
                 authorsYAML = try readText(authorsURL)
             } catch {
-                throw .unreadable(authorsURL.path, String(describing: error))
+                throw .unreadable(authorsURL.path, error.reason, hint: nil)
             }
         }
         let excluded = excludedPatterns(configYAML)
@@ -233,21 +233,39 @@ public enum SiteReader {
         return fnmatch(pattern, path, 0) == 0
     }
 
-    static func readText(_ url: URL) throws -> String {
-        let data = try Data(contentsOf: url)
-        return try SourceText.decode([UInt8](data)).text
+    /// The file's text; a failure keeps the system's reason (FileManager's would print an NSError dump).
+    static func readText(_ url: URL) throws(ReadFailure) -> String {
+        let bytes: [UInt8]
+        do {
+            bytes = try PostFileReader.readAll(url)
+        } catch {
+            throw ReadFailure(code: error.code, reason: error.description)
+        }
+        do {
+            return try SourceText.decode(bytes).text
+        } catch {
+            throw ReadFailure(code: 0, reason: error.description)
+        }
+    }
+
+    /// Why a file could not be read: `errno` (0 when the bytes were read but are not text) and the reason.
+    struct ReadFailure: Error {
+        var code: Int32
+        var reason: String
     }
 }
 
 /// Why a site could not be read at all.
 public enum SiteReadError: Error, Equatable, CustomStringConvertible {
     case missingSite(String)
-    case unreadable(String, String)
+    /// The path, the system's reason and a hint for the user, if one helps.
+    case unreadable(String, String, hint: String?)
 
     public var description: String {
         switch self {
         case .missingSite(let path): "\(path): error: no such folder (expected a Jekyll site with _config.yml)"
-        case .unreadable(let path, let reason): "\(path): error: cannot read: \(reason)"
+        case .unreadable(let path, let reason, let hint):
+            "\(path): error: \(reason)\(hint.map { " (\($0))" } ?? "")"
         }
     }
 }
