@@ -67,6 +67,46 @@ import Testing
         #expect(check.stderr.hasPrefix("site/_posts: error: cannot list folder: Permission denied\n"))
     }
 
+    @Test(.enabled(if: Unprivileged.unavailable == nil, "needs the user nobody and setpriv"))
+    func watchKeepsTheFeedsWhileAFolderIsUnreadableAndRebuildsWhenItIsBack() throws {
+        let folder = try TemporaryDirectory(Self.site)
+        let out = folder.url.appending(path: "out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try Unprivileged.give(out)
+        let ids = try #require(Unprivileged.ids)
+        let daemon = try BackgroundProcess(
+            URL(filePath: "/usr/bin/setpriv"),
+            [
+                "--reuid=\(ids.uid)", "--regid=\(ids.gid)", "--clear-groups", Paths.feedgen.path, "watch", "--site",
+                "site", "--out", "out", "--debounce", "50ms",
+            ], in: folder.url)
+        defer { _ = daemon.stop() }
+        let isRebuild = { (line: String) in line.contains(" info rebuild ") }
+        #expect(daemon.waitForLines(1, where: isRebuild).count == 1, "\(daemon.lines)")
+        let before = try Self.published(out)
+
+        let posts = folder.url.appending(path: "site/_posts")
+        chmod(posts.path, 0)
+        defer { chmod(posts.path, 0o755) }
+        let errors = daemon.waitForLines(1) { $0.contains("error") }
+        #expect(
+            errors.map { $0.split(separator: " ").dropFirst().joined(separator: " ") } == [
+                "error site/_posts: error: cannot list folder: Permission denied"
+            ])
+        // A new issue arrives while the folder cannot be read (root can still write there).
+        try Data("---\ntitle: \"Issue #3\"\n---\nThird.\n".utf8).write(
+            to: posts.appending(path: "2024-03-01-issue-3-en.md"))
+        #expect(daemon.waitForLines(2) { $0.contains("cannot list folder") }.count == 2, "\(daemon.lines)")
+        #expect(try Self.published(out) == before)
+
+        // Permissions come back: that alone rebuilds, and the new issue is published.
+        #expect(daemon.waitForLines(3, where: isRebuild).count == 3, "\(daemon.lines)")
+        chmod(posts.path, 0o755)
+        #expect(daemon.waitForLines(4, where: isRebuild).count == 4, "\(daemon.lines)")
+        let feed = try String(contentsOf: out.appending(path: "en/atom.xml"), encoding: .utf8)
+        #expect(feed.contains("Issue #3"), "\(daemon.lines)")
+    }
+
     @Test func theFeedOfALanguageWithoutPostsIsRemoved() throws {
         let folder = try TemporaryDirectory(Self.site)
         let out = folder.url.appending(path: "out")
