@@ -246,19 +246,8 @@ public struct FrontMatterError: Error, Equatable, Sendable, CustomStringConverti
 
     /// Keeps Yams' own problem text and moves its mark from YAML lines to file lines.
     init(yamlError: YamlError, yamlStartLine: Int) {
-        switch yamlError {
-        case .scanner(let context, let problem, let mark, _),
-            .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
-            self.init(line: mark.line + yamlStartLine - 1, column: mark.column, reason: .invalidYAML(text))
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            self.init(
-                line: context.mark.line + yamlStartLine - 1, column: context.mark.column,
-                reason: .invalidYAML("duplicate keys: \(duplicates.joined(separator: ", "))"))
-        default:
-            self.init(line: yamlStartLine, reason: .invalidYAML(String(describing: yamlError)))
-        }
+        let problem = YAMLProblem(yamlError, firstLine: yamlStartLine)
+        self.init(line: problem.line ?? yamlStartLine, column: problem.column, reason: .invalidYAML(problem.message))
     }
 
     public var description: String {
