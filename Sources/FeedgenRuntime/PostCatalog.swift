@@ -116,6 +116,14 @@ public enum PostCatalog {
                     path: path, date: JekyllDate.fromFilename(name, timeZone: context.site.timeZone),
                     language: languageFromName(fileName, rules: context.languages)))
         }
+        // `2020-02-01-...md`: Jekyll drops the trailing periods, leaving an empty title, so the post would have no
+        // id of its own (nor a URL of its own).
+        guard !name.slug.isEmpty else {
+            return fail(
+                Diagnostic(
+                    .error, at: SourceLocation(path: path),
+                    "left out: the file name has no title after the date; rename it"))
+        }
         let url = root.appending(path: path)
         var head: String
         do {

@@ -145,12 +145,14 @@ import Testing
             _ = text.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
             close(descriptor)
         }
+        try Data(text).write(to: posts.appending(path: "2024-03-03-...md"))
         let build = try run(Paths.feedgen, ["build", "--site", "site", "--out", "out"], in: folder.url)
         #expect(build.status == 1)
         #expect(
             build.stderr == """
                 site/_posts/2024-03-01-caf\\xE9.md: error: left out: the file name is not valid UTF-8; rename it
                 site/_posts/2024-03-02-a\\nb.md: error: left out: the file name holds a control character
+                site/_posts/2024-03-03-...md: error: left out: the file name has no title after the date; rename it
 
                 """)
     }
