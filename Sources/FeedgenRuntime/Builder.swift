@@ -67,6 +67,17 @@ public struct Builder: Sendable {
             selections = FeedPlanner.plan(candidates, limit: limit, limits: limits)
         }
         report.postsFailed = failures.count
+        // A translation whose excerpt is another language's gets its own first paragraph as its summary.
+        let copies = ExcerptCopies.find(in: loaded.posts, siteLanguage: config.language ?? "en")
+        for post in loaded.posts {
+            guard let original = copies[post.id] else { continue }
+            report.diagnostics.append(
+                Diagnostic(
+                    .warning, at: SourceLocation(path: post.path),
+                    "excerpt copied from \(original.path) (\(original.language)): the summary is this post's first paragraph"
+                ))
+            if let textSummary = rendered[post.id]?.textSummary { rendered[post.id]?.summary = textSummary }
+        }
         let translations = PostCatalog.translations(of: uniquePosts(selections), among: candidates)
 
         // 3. Write every feed, except those a failed post belongs in when a good one is already published.
