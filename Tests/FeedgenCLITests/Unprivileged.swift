@@ -63,6 +63,6 @@ struct SmallDisk: ~Copyable {
     }()
 
     deinit {
-        _ = try? run(URL(filePath: "/bin/umount"), [url.path])
+        _ = try? run(URL(filePath: "/bin/umount"), ["-l", url.path])
     }
 }
