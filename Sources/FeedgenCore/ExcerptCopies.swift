@@ -24,6 +24,25 @@ public enum ExcerptCopies {
         return copies
     }
 
+    /// Posts whose excerpt reads, as a summary, the same as the first paragraph of another language's post of the
+    /// same issue: the translation kept the original's opening as its excerpt. Only rendered posts are compared
+    /// (a summary comes from the rendered text); copied post id -> the post it was copied from.
+    public static func findCopiedParagraphs(in posts: [Post], rendered: [String: RenderedItem]) -> [String: Post] {
+        var copies: [String: Post] = [:]
+        let issues = Dictionary(grouping: posts.filter { $0.issue != nil && rendered[$0.id] != nil }, by: \.issue)
+        for group in issues.values where group.count > 1 {
+            for post in group where post.excerpt != nil {
+                guard let summary = rendered[post.id].map({ normalized($0.summary) }) else { continue }
+                let original = group.first { other in
+                    other.language != post.language
+                        && rendered[other.id]?.textSummary.map(normalized) == summary
+                }
+                if let original { copies[post.id] = original }
+            }
+        }
+        return copies
+    }
+
     /// The text with every run of white space made one space, trimmed.
     static func normalized(_ text: String) -> String {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")

@@ -68,7 +68,9 @@ public struct Builder: Sendable {
         }
         report.postsFailed = failures.count
         // A translation whose excerpt is another language's gets its own first paragraph as its summary.
-        let copies = ExcerptCopies.find(in: loaded.posts, siteLanguage: config.language ?? "en")
+        let copies = ExcerptCopies.find(in: loaded.posts, siteLanguage: config.language ?? "en").merging(
+            ExcerptCopies.findCopiedParagraphs(in: loaded.posts, rendered: rendered)
+        ) { excerpt, _ in excerpt }
         for post in loaded.posts {
             guard let original = copies[post.id] else { continue }
             report.diagnostics.append(

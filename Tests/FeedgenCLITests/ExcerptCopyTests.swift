@@ -35,4 +35,22 @@ import Testing
         #expect(try summaries("en/feed.json") == ["The news of the week."])
         #expect(try summaries("es/feed.json") == ["Las noticias."])
     }
+
+    @Test func anExcerptCopiedFromTheOriginalsFirstParagraphGivesWayToo() throws {
+        let folder = try TemporaryDirectory([
+            "site/_config.yml": "title: Test Letter\nurl: https://letter.test\ntimezone: UTC\n",
+            "site/_posts/2024-01-01-issue-1-en.md":
+                "---\ntitle: \"Issue #1\"\ntags: [letter]\n---\nThe news of the week.\n\nMore.\n",
+            "site/_posts/2024-01-03-issue-1-zh.md":
+                "---\ntitle: \"简报 #1 [ZH]\"\ntags: [letter]\nexcerpt: \"The news of the week.\"\n---\n本周新闻。\n",
+        ])
+        let check = try run(Paths.feedgen, ["check", "--site", "site"], in: folder.url)
+        #expect(check.status == 0)
+        #expect(
+            check.stderr == """
+                site/_posts/2024-01-03-issue-1-zh.md: warning: excerpt copied from _posts/2024-01-01-issue-1-en.md (en): \
+                the summary is this post's first paragraph
+
+                """)
+    }
 }
