@@ -147,8 +147,12 @@ public struct Builder: Sendable {
             }
         }
         var keptFolders = false
+        // A site without a single post file is more likely a wrong or half-updated checkout than a newsletter
+        // that deleted every issue: nothing is removed then.
         if !options.dryRun {
-            keptFolders = removeStaleFeeds(built: report.feeds, failures: failures, publisher: publisher, into: &report)
+            keptFolders = removeStaleFeeds(
+                built: report.feeds, failures: failures, removing: !site.postPaths.isEmpty, publisher: publisher,
+                into: &report)
         }
         if keptFolders && publisher.exists("feeds.opml") {
             // A published language feed this build did not make (its posts are in a folder that could not be
@@ -180,13 +184,15 @@ public struct Builder: Sendable {
     /// hold any) keeps its feed, as a feed the failed post belongs in is kept.
     /// - Returns: whether such a feed was kept.
     private func removeStaleFeeds(
-        built: [BuildReport.FeedSummary], failures: [FailedPost], publisher: Publisher, into report: inout BuildReport
+        built: [BuildReport.FeedSummary], failures: [FailedPost], removing: Bool, publisher: Publisher,
+        into report: inout BuildReport
     ) -> Bool {
         var kept = false
         let documents = FeedDocument.allCases.map { $0.path(in: .all) }
         let current = Set(built.filter { $0.items > 0 }.map(\.scope.directory))
         for folder in publisher.publishedFeedFolders(documents: documents) where !current.contains(folder) {
-            guard !failures.contains(where: { $0.language == nil || $0.language?.lowercased() == folder }) else {
+            guard removing, !failures.contains(where: { $0.language == nil || $0.language?.lowercased() == folder })
+            else {
                 kept = true
                 continue
             }

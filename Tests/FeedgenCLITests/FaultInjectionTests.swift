@@ -132,6 +132,20 @@ import Testing
         #expect(!opml.contains("/fr/"))
     }
 
+    @Test func aSiteWithoutAnyPostRemovesNoFeed() throws {
+        let folder = try TemporaryDirectory(Self.site)
+        let out = folder.url.appending(path: "out")
+        #expect(try run(Paths.feedgen, ["build", "--site", "site", "--out", "out"], in: folder.url).status == 0)
+        let before = try Self.published(out)
+        let posts = folder.url.appending(path: "site/_posts")
+        for name in try FileManager.default.contentsOfDirectory(atPath: posts.path) {
+            try FileManager.default.removeItem(at: posts.appending(path: name))
+        }
+        let build = try run(Paths.feedgen, ["build", "--site", "site", "--out", "out"], in: folder.url)
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(try Self.published(out) == before)
+    }
+
     @Test func fileNamesThatAreNotUTF8OrHoldANewlineAreReportedEscaped() throws {
         let folder = try TemporaryDirectory(Self.site)
         let posts = folder.url.appending(path: "site/_posts")
