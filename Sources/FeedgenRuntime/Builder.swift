@@ -105,35 +105,31 @@ public struct Builder: Sendable {
             var summary = BuildReport.FeedSummary(
                 scope: selection.scope, posts: publishable.filter { selection.scope.contains($0) }.count,
                 items: feed.items.count, files: [])
-            var toWrite: [(path: String, bytes: [UInt8])] = []
-            for (position, document) in FeedDocument.allCases.enumerated() {
-                let path = document.path(in: selection.scope)
+            let paths = FeedDocument.allCases.map { $0.path(in: selection.scope) }
+            var outcomes = [BuildReport.FileOutcome?](repeating: nil, count: paths.count)
+            var toWrite: [(position: Int, path: String, bytes: [UInt8])] = []
+            for (position, path) in paths.enumerated() {
                 if !options.dryRun && !affected.isEmpty && publisher.exists(path) {
-                    summary.files.append(.init(path: path, outcome: .kept))
-                    continue
-                }
-                if feed.items.isEmpty {
-                    summary.files.append(.init(path: path, outcome: .skipped))
-                    continue
-                }
-                let bytes = try encoded[position].get()
-                if options.dryRun {
-                    summary.files.append(.init(path: path, outcome: .checked))
+                    outcomes[position] = .kept
+                } else if feed.items.isEmpty {
+                    outcomes[position] = .skipped
                 } else {
-                    toWrite.append((path, bytes))
+                    let bytes = try encoded[position].get()
+                    if options.dryRun { outcomes[position] = .checked } else { toWrite.append((position, path, bytes)) }
                 }
             }
             // The feed's documents are published together: all new, or (a full disk, say) all as they were.
+            let written: [BuildReport.FileOutcome]
             do {
-                let outcomes = try publisher.publish(toWrite)
-                for (file, outcome) in zip(toWrite, outcomes) {
-                    summary.files.append(.init(path: file.path, outcome: outcome == .written ? .written : .unchanged))
+                written = try publisher.publish(toWrite.map { ($0.path, $0.bytes) }).map {
+                    $0 == .written ? .written : .unchanged
                 }
             } catch {
                 report.diagnostics.append(error.diagnostic)
-                summary.files += toWrite.map { .init(path: $0.path, outcome: .failed) }
+                written = toWrite.map { _ in .failed }
             }
-            summary.files.sort { FeedDocument.order($0.path) < FeedDocument.order($1.path) }
+            for (file, outcome) in zip(toWrite, written) { outcomes[file.position] = outcome }
+            summary.files = zip(paths, outcomes).map { .init(path: $0, outcome: $1 ?? .skipped) }
             if !affected.isEmpty && summary.files.contains(where: { $0.outcome == .kept }) {
                 report.kept.append(.init(scope: selection.scope, missing: affected.map(\.path)))
             }
@@ -147,9 +143,9 @@ public struct Builder: Sendable {
             }
         }
         var keptFolders = false
-        // A site without a single post file is more likely a wrong or half-updated checkout than a newsletter
-        // that deleted every issue: nothing is removed then.
         if !options.dryRun {
+            // A site without a single post file is more likely a wrong or half-updated checkout than a newsletter
+            // that deleted every issue: nothing is removed then.
             keptFolders = removeStaleFeeds(
                 built: report.feeds, failures: failures, removing: !site.postPaths.isEmpty, publisher: publisher,
                 into: &report)
@@ -260,12 +256,6 @@ enum FeedDocument: CaseIterable {
             case .json: "feed.json"
             }
         return scope.directory.isEmpty ? name : scope.directory + "/" + name
-    }
-
-    /// The position of a document's path among a feed's documents (`rss.xml`, `atom.xml`, `feed.json`).
-    static func order(_ path: String) -> Int {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return allCases.firstIndex { $0.path(in: .all) == name } ?? allCases.count
     }
 }
 
