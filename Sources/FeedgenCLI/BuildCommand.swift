@@ -11,7 +11,8 @@ public struct BuildCommand: AsyncParsableCommand {
         discussion: """
             With no options, builds the site named by feeds/feedgen.yml in the current folder. \
             Exit status: 0 when every post was published, 1 when some had to be left out \
-            (each is reported as FILE:LINE: error: ...), 64 for bad options.
+            or a file could not be written (each is reported as FILE:LINE: error: ...), \
+            64 for bad options.
             """
     )
 
@@ -38,7 +39,7 @@ extension SourceOptions.Resolved {
         do {
             report = try await Builder().build(options, cache: cache)
         } catch {
-            printError(error.description)
+            printError(displayed(error))
             throw ExitCode.failure
         }
         for diagnostic in report.diagnostics {

@@ -27,6 +27,11 @@ public struct CheckCommand: AsyncParsableCommand {
     public init() {}
 
     public func run() async throws {
+        // A definitions file that names no site is checked alone.
+        if let config, site == nil, try SourceOptions.readDefinitionsReporting(config).site == nil {
+            print("Checked the definitions file \(config): 0 errors")
+            return
+        }
         var arguments = ["--limit", "0", "--out", FileManager.default.temporaryDirectory.path]
         if let config { arguments += ["--config", config] }
         if let site { arguments += ["--site", site] }

@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// A time interval on the command line: `200ms`, `2s`, `5m`, `1h`, or a number of seconds.
+/// A time interval on the command line: `200ms`, `2s`, `5m`, `1h`, or a number of seconds; from 1 ms to one week.
 public struct Interval: ExpressibleByArgument, Sendable, Equatable {
     public var duration: Duration
 
@@ -17,10 +17,15 @@ public struct Interval: ExpressibleByArgument, Sendable, Equatable {
             scale = unit.milliseconds
             break
         }
+        // Checked before converting: `Int64(1e300)` would stop the program.
         guard let value = Double(number), value.isFinite, value > 0 else { return nil }
-        duration = .milliseconds(Int64((value * scale).rounded()))
-        guard duration > .zero else { return nil }
+        let milliseconds = (value * scale).rounded()
+        guard milliseconds >= 1, milliseconds <= Self.maximumMilliseconds else { return nil }
+        duration = .milliseconds(Int64(milliseconds))
     }
+
+    /// The longest interval accepted: one week.
+    static let maximumMilliseconds = 7 * 24 * 3_600_000.0
 
     public var defaultValueDescription: String {
         let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000

@@ -41,10 +41,36 @@ public struct SourceOptions: ParsableArguments {
         /// The diagnostic with its site-relative path shown from where the user ran feedgen.
         public func displayed(_ diagnostic: Diagnostic) -> Diagnostic {
             var shown = diagnostic
-            if !diagnostic.location.path.hasPrefix("/") {
-                shown.location.path = (siteLabel == "." ? "" : siteLabel + "/") + diagnostic.location.path
-            }
+            shown.location.path = displayed(path: diagnostic.location.path)
             return shown
+        }
+
+        /// A site-relative path, or an absolute one under the site or output folder, as the user named them.
+        public func displayed(path: String) -> String {
+            guard path.hasPrefix("/") else { return (siteLabel == "." ? "" : siteLabel + "/") + path }
+            for (root, label) in [(options.out.path, outLabel), (options.site.path, siteLabel)]
+            where path == root || path.hasPrefix(root + "/") {
+                return label + path.dropFirst(root.count)
+            }
+            let here = FileManager.default.currentDirectoryPath + "/"
+            return !outLabel.hasPrefix("/") && path.hasPrefix(here) ? String(path.dropFirst(here.count)) : path
+        }
+
+        /// A build error's message, its paths shown as the user named them.
+        public func displayed(_ error: BuildError) -> String {
+            switch error {
+            case .site(.unreadable(let path, let reason, let hint)):
+                return SiteReadError.unreadable(displayed(path: path), reason, hint: hint).description
+            case .config(let failure):
+                let location = SourceLocation(path: displayed(path: failure.file.rawValue), line: failure.line)
+                return "\(location): error: \(failure)"
+            case .publish(let failure):
+                var shown = failure
+                shown.path = displayed(path: failure.path)
+                return shown.description
+            default:
+                return error.description
+            }
         }
     }
 
@@ -64,8 +90,38 @@ public struct SourceOptions: ParsableArguments {
         return joined.isEmpty ? "." : joined
     }
 
+    /// Reads and parses a definitions file.
+    /// - Throws: `DefinitionsFileError`, one line `FILE:LINE: error: ...`.
+    static func readDefinitions(_ path: String) throws(DefinitionsFileError) -> FeedDefinitions {
+        let text: String
+        do {
+            text = try SourceText.decode(PostFileReader.readAll(URL(filePath: path))).text
+        } catch {
+            throw DefinitionsFileError(description: "\(path): error: \(error)")
+        }
+        do {
+            return try FeedDefinitions.parse(text)
+        } catch {
+            throw DefinitionsFileError(
+                description: "\(SourceLocation(path: path, line: error.line)): error: \(error)")
+        }
+    }
+
+    /// Reads a definitions file for a command: a broken file is printed as `FILE:LINE: error: ...` and ends
+    /// the command with exit status 1 (the options were right, the file is not).
+    static func readDefinitionsReporting(_ path: String) throws -> FeedDefinitions {
+        do {
+            return try readDefinitions(path)
+        } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+    }
+
     /// Reads the definitions file (if any) and fills in the defaults.
-    public func resolve(now: Date = Date()) throws -> Resolved {
+    /// - Parameter reporting: print a broken definitions file and exit 1 (a command), rather than throw
+    ///   `DefinitionsFileError` (the watch daemon's reload, which logs it).
+    public func resolve(now: Date = Date(), reporting: Bool = true) throws -> Resolved {
         let fileManager = FileManager.default
         let cwd = URL(filePath: fileManager.currentDirectoryPath, directoryHint: .isDirectory)
         var definitions = FeedDefinitions()
@@ -79,17 +135,7 @@ public struct SourceOptions: ParsableArguments {
                 }
                 throw ValidationError("no such definitions file: \(configPath)")
             }
-            let text: String
-            do {
-                text = try String(contentsOfFile: configPath, encoding: .utf8)
-            } catch {
-                throw ValidationError("cannot read \(configPath): \(error.localizedDescription)")
-            }
-            do {
-                definitions = try FeedDefinitions.parse(text)
-            } catch {
-                throw ValidationError("\(configPath)\(error.line.map { ":\($0)" } ?? ""): \(error)")
-            }
+            definitions = try reporting ? Self.readDefinitionsReporting(configPath) : Self.readDefinitions(configPath)
             definitionsFolder = URL(filePath: configPath, relativeTo: cwd).deletingLastPathComponent()
             definitionsLabel = (configPath as NSString).deletingLastPathComponent
         }
@@ -127,6 +173,11 @@ public struct SourceOptions: ParsableArguments {
 }
 
 /// Prints a line on standard error.
+/// A definitions file that cannot be read or parsed: one line, `FILE:LINE: error: ...`.
+public struct DefinitionsFileError: Error, CustomStringConvertible {
+    public var description: String
+}
+
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }

@@ -58,7 +58,7 @@ public struct WatchCommand: AsyncParsableCommand {
         if let baseURL = source.baseURL { arguments += ["--base-url", baseURL] }
         let daemon = WatchDaemon(
             options: resolved.options, settings: settings, logger: logger, notify: NotifySocket(),
-            reloadOptions: { [arguments] in try SourceOptions.parse(arguments).resolve().options })
+            reloadOptions: { [arguments] in try SourceOptions.parse(arguments).resolve(reporting: false).options })
         let status = await daemon.run()
         if status != 0 { throw ExitCode(status) }
     }

@@ -4,10 +4,14 @@ import Foundation
 public struct RenderedItem: Sendable, Equatable {
     public var html: String
     public var summary: String
+    /// The summary made from the text when `summary` comes from the front-matter excerpt: used instead when the
+    /// excerpt turns out to be another language's (`ExcerptCopies`).
+    public var textSummary: String?
 
-    public init(html: String, summary: String) {
+    public init(html: String, summary: String, textSummary: String? = nil) {
         self.html = html
         self.summary = summary
+        self.textSummary = textSummary
     }
 }
 

@@ -59,20 +59,16 @@ public struct FeedDefinitions: Sendable, Equatable {
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            throw FeedDefinitionsError(line: yamlLine(error), message: "invalid YAML: \(error)")
         } catch {
-            throw FeedDefinitionsError(line: nil, message: "invalid YAML: \(error)")
+            let problem = YAMLProblem(error)
+            throw FeedDefinitionsError(line: problem.line, message: "invalid YAML: \(problem.message)")
         }
         guard let node else { return FeedDefinitions() }
         let definitions: FeedDefinitions
         do {
             definitions = try YAMLDecoder().decode(FeedDefinitions.self, from: node)
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
-            let DecodingError.dataCorrupted(context)
-        {
-            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            throw FeedDefinitionsError(line: nil, message: "'\(path)': \(context.debugDescription)")
+        } catch let error as DecodingError {
+            throw decodingProblem(error, in: node)
         } catch {
             throw FeedDefinitionsError(line: nil, message: String(describing: error))
         }
@@ -88,11 +84,59 @@ public struct FeedDefinitions: Sendable, Equatable {
         return definitions
     }
 
-    private static func yamlLine(_ error: YamlError) -> Int? {
+    /// A decoding error as the user's words: the key, its line, what was expected and what was found; Swift's
+    /// own description names types (`Expected to decode Int but found Scalar`).
+    private static func decodingProblem(_ error: DecodingError, in root: Node) -> FeedDefinitionsError {
+        func node(at path: [any CodingKey]) -> Node? {
+            path.reduce(Optional(root)) { node, key in
+                if let index = key.intValue, case .sequence(let items)? = node {
+                    return items.indices.contains(index) ? items[index] : nil
+                }
+                return node?[key.stringValue]
+            }
+        }
+        func named(_ path: [any CodingKey]) -> String {
+            path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+                .replacingOccurrences(of: ".[", with: "[")
+        }
+        func found(_ node: Node?) -> String {
+            switch node {
+            case .scalar(let scalar)?: "'\(scalar.string)'"
+            case .sequence?: "a list"
+            case .mapping?: "a mapping"
+            default: "nothing"
+            }
+        }
         switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
-        case .duplicatedKeysInMapping(_, let context): context.mark.line
-        default: nil
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            let value = node(at: context.codingPath)
+            return FeedDefinitionsError(
+                line: YAMLProblem.line(of: value),
+                message: "'\(named(context.codingPath))': expected \(expected(type)), found \(found(value))")
+        case .keyNotFound(let key, let context):
+            return FeedDefinitionsError(
+                line: YAMLProblem.line(of: node(at: context.codingPath)),
+                message: "'\(named(context.codingPath + [key]))': missing")
+        case .dataCorrupted(let context):
+            return FeedDefinitionsError(
+                line: YAMLProblem.line(of: node(at: context.codingPath)),
+                message: "'\(named(context.codingPath))': \(context.debugDescription)")
+        @unknown default:
+            return FeedDefinitionsError(line: nil, message: "\(error)")
+        }
+    }
+
+    /// What a value of `type` looks like in YAML.
+    private static func expected(_ type: Any.Type) -> String {
+        let name = String(describing: type)
+        return switch name {
+        case "Int": "a whole number"
+        case "Double": "a number"
+        case "Bool": "true or false"
+        case "String", "Scalar": "a single value"
+        case _ where name.hasPrefix("Array") || name == "Sequence": "a list"
+        case _ where name.hasPrefix("Dictionary") || name == "Mapping": "a mapping"
+        default: "another kind of value"
         }
     }
 }

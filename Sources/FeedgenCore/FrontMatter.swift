@@ -24,8 +24,7 @@ public struct FrontMatter {
     /// - Throws: `FrontMatterError`, with the line in the file (not in the YAML) when Yams gives one.
     public static func parse(_ text: String) throws(FrontMatterError) -> FrontMatter {
         guard let split = split(text) else { throw FrontMatterError(line: 1, reason: .missing) }
-        var yaml = String(split.yaml)
-        var warnings: [FrontMatterWarning] = []
+        var (yaml, warnings) = removingControlCharacters(from: split.yaml, yamlStartLine: 2)
         var node: Node?
         while true {
             do {
@@ -61,6 +60,40 @@ public struct FrontMatter {
             throw FrontMatterError(line: other.mark.map { $0.line + 1 } ?? 2, reason: .notAMapping)
         }
         return FrontMatter(fields: fields, body: split.body, bodyLine: split.bodyLine, warnings: warnings)
+    }
+
+    /// The YAML without the characters `XMLSafeText` removes, with a warning for each line that held some.
+    ///
+    /// YAML refuses most control characters anywhere in a document ("control characters are not allowed"), so
+    /// one pasted into a title would leave the whole post out while the site shows it; the feeds could not
+    /// carry them anyway.
+    static func removingControlCharacters(from yaml: Substring, yamlStartLine: Int) -> (
+        String, [FrontMatterWarning]
+    ) {
+        guard yaml.unicodeScalars.contains(where: XMLSafeText.isIllegal) else { return (String(yaml), []) }
+        var kept = String.UnicodeScalarView()
+        var warnings: [FrontMatterWarning] = []
+        var line = yamlStartLine
+        var removed: [Unicode.Scalar] = []
+        func flush() {
+            guard !removed.isEmpty else { return }
+            let names = removed.map(XMLSafeText.name).joined(separator: ", ")
+            warnings.append(FrontMatterWarning(line: line, message: "removed control character(s) \(names)"))
+            removed = []
+        }
+        for scalar in yaml.unicodeScalars {
+            if XMLSafeText.isIllegal(scalar) {
+                removed.append(scalar)
+                continue
+            }
+            kept.append(scalar)
+            if scalar == "\n" {
+                flush()
+                line += 1
+            }
+        }
+        flush()
+        return (String(kept), warnings)
     }
 
     /// Blanks every top-level definition of `keys` but the last (keeping line numbers), or nil if none was found.
@@ -236,19 +269,8 @@ public struct FrontMatterError: Error, Equatable, Sendable, CustomStringConverti
 
     /// Keeps Yams' own problem text and moves its mark from YAML lines to file lines.
     init(yamlError: YamlError, yamlStartLine: Int) {
-        switch yamlError {
-        case .scanner(let context, let problem, let mark, _),
-            .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
-            self.init(line: mark.line + yamlStartLine - 1, column: mark.column, reason: .invalidYAML(text))
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            self.init(
-                line: context.mark.line + yamlStartLine - 1, column: context.mark.column,
-                reason: .invalidYAML("duplicate keys: \(duplicates.joined(separator: ", "))"))
-        default:
-            self.init(line: yamlStartLine, reason: .invalidYAML(String(describing: yamlError)))
-        }
+        let problem = YAMLProblem(yamlError, firstLine: yamlStartLine)
+        self.init(line: problem.line ?? yamlStartLine, column: problem.column, reason: .invalidYAML(problem.message))
     }
 
     public var description: String {

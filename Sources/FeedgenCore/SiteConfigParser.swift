@@ -107,10 +107,9 @@ public enum SiteConfigParser {
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
-        } catch let error as YamlError {
-            throw SiteConfigError(file: file, yamlError: error)
         } catch {
-            throw SiteConfigError(file: file, line: nil, reason: .invalidYAML(String(describing: error)))
+            let problem = YAMLProblem(error)
+            throw SiteConfigError(file: file, line: problem.line, reason: .invalidYAML(problem.message))
         }
         switch node {
         case nil: return [:]
@@ -188,17 +187,6 @@ public struct SiteConfigError: Error, Equatable, Sendable, CustomStringConvertib
         self.file = file
         self.line = line
         self.reason = reason
-    }
-
-    init(file: File, yamlError: YamlError) {
-        switch yamlError {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
-            self.init(file: file, line: mark.line, reason: .invalidYAML(text))
-        default:
-            self.init(file: file, line: nil, reason: .invalidYAML(String(describing: yamlError)))
-        }
     }
 
     public var description: String {

@@ -1,34 +1,40 @@
-/// Removes the characters that XML 1.0 forbids, so any text can go into an RSS or Atom document.
+/// The one rule for the characters feedgen removes from text, used by the loader, the HTML cleaner and every
+/// writer, so whatever is removed anywhere is removed everywhere, and reported.
 ///
 /// XML 1.0 (Fifth Edition) §2.2: `Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] |
-/// [#x10000-#x10FFFF]`. Outside that set a Swift string can only hold the C0 controls other than TAB,
-/// LF and CR, and the noncharacters U+FFFE and U+FFFF: the surrogates U+D800–U+DFFF never occur,
-/// because a Swift `String` holds Unicode scalars only and cannot contain a lone surrogate.
-/// C1 controls (U+0080–U+009F) are legal XML 1.0 characters and are kept.
+/// [#x10000-#x10FFFF]`: the C0 controls other than TAB, LF and CR, and U+FFFE and U+FFFF, are illegal. The same
+/// section asks authors to avoid DEL and the C1 controls (`[#x7F-#x84], [#x86-#x9F]`) and the noncharacters;
+/// HTML makes all of them parse errors, readers show them as boxes, and YAML reads U+0085 as a line break, so
+/// they go too (U+0085 with the other C1 controls). A Swift `String` holds Unicode scalars only, so lone
+/// surrogates cannot occur.
 public enum XMLSafeText {
-    /// The text without its XML-illegal scalars, and how many scalars were removed.
+    /// The text without its removed scalars, and how many scalars were removed.
     public static func clean(_ s: String) -> (text: String, removed: Int) {
         guard s.unicodeScalars.contains(where: isIllegal) else { return (s, 0) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(s.utf8.count)
+        var scalars = String.UnicodeScalarView()
         var removed = 0
         for scalar in s.unicodeScalars {
             if isIllegal(scalar) {
                 removed += 1
             } else {
-                bytes.append(contentsOf: scalar.utf8)
+                scalars.append(scalar)
             }
         }
-        return (String(decoding: bytes, as: UTF8.self), removed)
+        return (String(scalars), removed)
     }
 
-    /// Whether XML 1.0's `Char` production excludes `scalar`.
-    static func isIllegal(_ scalar: Unicode.Scalar) -> Bool {
+    /// Whether `scalar` is removed: a control character other than TAB, LF and CR, or a noncharacter.
+    public static func isIllegal(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09, 0x0A, 0x0D: false
-        case 0x00..<0x20: true
-        case 0xFFFE, 0xFFFF: true
-        default: false
+        case 0x00..<0x20, 0x7F...0x9F, 0xFDD0...0xFDEF: true
+        default: scalar.value & 0xFFFE == 0xFFFE
         }
+    }
+
+    /// How a removed scalar is named in messages: `U+000B`.
+    public static func name(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 }

@@ -1,4 +1,5 @@
 import Clibxml2
+import FeedgenCore
 
 /// A libxml2 call that failed while writing XML, with libxml2's own message when it left one.
 public struct XMLWriterError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -164,24 +165,9 @@ final class XMLTextWriter {
         if body() < 0 { throw XMLWriterError.last(call: call) }
     }
 
-    /// `text` without control characters: those XML 1.0 forbids, and DEL and the C1 controls it discourages.
-    ///
-    /// XML 1.0 §2.2: `Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]`, and
-    /// "Document authors are encouraged to avoid 'compatibility characters' [...] [#x7F-#x84], [#x86-#x9F]";
-    /// HTML calls all of them "control" and readers show them as boxes. A Swift `String` holds only Unicode
-    /// scalars, so lone surrogates cannot occur. Dropping U+0000 also keeps libxml2's C strings whole.
+    /// `text` without the characters `XMLSafeText` removes (dropping U+0000 also keeps libxml2's C strings
+    /// whole). The loader and the HTML cleaner have removed and reported them already: this is the last guard.
     static func legalText(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { !isLegal($0) }) else { return text }
-        var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: text.unicodeScalars.filter(isLegal))
-        return String(scalars)
-    }
-
-    private static func isLegal(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x9, 0xA, 0xD: true
-        case 0..<0x20, 0x7F...0x9F, 0xFFFE, 0xFFFF: false
-        default: true
-        }
+        XMLSafeText.clean(text).text
     }
 }

@@ -58,6 +58,10 @@ public struct BuildReport: Sendable {
         case skipped
         /// Encoded but not written, as `feedgen check` does.
         case checked
+        /// Could not be written (a full disk, say): the feed's files stay as they were.
+        case failed
+        /// Deleted: the feed's language no longer has a post.
+        case removed
     }
 
     /// A feed left as published because posts that belong in it failed.
@@ -71,6 +75,9 @@ public struct BuildReport: Sendable {
     public var kept: [KeptFeed] = []
     public var opml: FileResult?
     public var diagnostics: [Diagnostic] = []
+    /// Paths (relative to the site) of the folders and files the listing could not take in: their diagnostics
+    /// are news at every build, not only when a post changed.
+    public var listingProblems: Set<String> = []
     public var postsRead = 0
     public var postsFailed = 0
     public var postsUnpublished = 0

@@ -30,6 +30,7 @@ public struct Builder: Sendable {
         let loaded = await PostCatalog.load(site: site, context: context, cache: cache)
         cache?.prune(keeping: site.postPaths)
         report.postsRead = site.postPaths.count
+        report.listingProblems = Set(site.problems.map(\.path))
         report.diagnostics += loaded.diagnostics
         report.postsUnpublished = loaded.unpublished
         var failures = loaded.failures
@@ -66,6 +67,19 @@ public struct Builder: Sendable {
             selections = FeedPlanner.plan(candidates, limit: limit, limits: limits)
         }
         report.postsFailed = failures.count
+        // A translation whose excerpt is another language's gets its own first paragraph as its summary.
+        let copies = ExcerptCopies.find(in: loaded.posts, siteLanguage: config.language ?? "en").merging(
+            ExcerptCopies.findCopiedParagraphs(in: loaded.posts, rendered: rendered)
+        ) { excerpt, _ in excerpt }
+        for post in loaded.posts {
+            guard let original = copies[post.id] else { continue }
+            report.diagnostics.append(
+                Diagnostic(
+                    .warning, at: SourceLocation(path: post.path),
+                    "excerpt copied from \(original.path) (\(original.language)): the summary is this post's first paragraph"
+                ))
+            if let textSummary = rendered[post.id]?.textSummary { rendered[post.id]?.summary = textSummary }
+        }
         let translations = PostCatalog.translations(of: uniquePosts(selections), among: candidates)
 
         // 3. Write every feed, except those a failed post belongs in when a good one is already published.
@@ -73,6 +87,13 @@ public struct Builder: Sendable {
             site: config, baseURL: options.baseURL ?? definitions.baseURL ?? FeedAssembler.defaultBaseURL(for: config),
             titles: definitions.titles)
         let publisher = Publisher(root: options.out)
+        if !options.dryRun {
+            do {
+                try publisher.prepare()
+            } catch {
+                throw .publish(error)
+            }
+        }
         var outlines: [OPMLOutline] = []
         var newest = Date(timeIntervalSince1970: 0)
         for selection in selections {
@@ -84,45 +105,104 @@ public struct Builder: Sendable {
             var summary = BuildReport.FeedSummary(
                 scope: selection.scope, posts: publishable.filter { selection.scope.contains($0) }.count,
                 items: feed.items.count, files: [])
-            for (position, document) in FeedDocument.allCases.enumerated() {
-                let path = document.path(in: selection.scope)
-                if feed.items.isEmpty {
-                    summary.files.append(.init(path: path, outcome: .skipped))
-                    continue
-                }
-                let bytes = try encoded[position].get()
-                if options.dryRun {
-                    summary.files.append(.init(path: path, outcome: .checked))
-                } else if !affected.isEmpty && publisher.exists(path) {
-                    summary.files.append(.init(path: path, outcome: .kept))
+            let paths = FeedDocument.allCases.map { $0.path(in: selection.scope) }
+            var outcomes = [BuildReport.FileOutcome?](repeating: nil, count: paths.count)
+            var toWrite: [(position: Int, path: String, bytes: [UInt8])] = []
+            for (position, path) in paths.enumerated() {
+                if !options.dryRun && !affected.isEmpty && publisher.exists(path) {
+                    outcomes[position] = .kept
+                } else if feed.items.isEmpty {
+                    outcomes[position] = .skipped
                 } else {
-                    summary.files.append(.init(path: path, outcome: try publish(bytes, path, publisher)))
+                    let bytes = try encoded[position].get()
+                    if options.dryRun { outcomes[position] = .checked } else { toWrite.append((position, path, bytes)) }
                 }
             }
+            // The feed's documents are published together: all new, or (a full disk, say) all as they were.
+            let written: [BuildReport.FileOutcome]
+            do {
+                written = try publisher.publish(toWrite.map { ($0.path, $0.bytes) }).map {
+                    $0 == .written ? .written : .unchanged
+                }
+            } catch {
+                report.diagnostics.append(error.diagnostic)
+                written = toWrite.map { _ in .failed }
+            }
+            for (file, outcome) in zip(toWrite, written) { outcomes[file.position] = outcome }
+            summary.files = zip(paths, outcomes).map { .init(path: $0, outcome: $1 ?? .skipped) }
             if !affected.isEmpty && summary.files.contains(where: { $0.outcome == .kept }) {
                 report.kept.append(.init(scope: selection.scope, missing: affected.map(\.path)))
             }
             report.feeds.append(summary)
-            if !feed.items.isEmpty {
+            // OPML lists the feeds a reader can fetch: those whose files are published now.
+            if !feed.items.isEmpty && (options.dryRun || publisher.existsAll(summary.files.map(\.path))) {
                 outlines.append(
                     OPMLOutline(
                         title: feed.title, language: feed.language, urls: feed.urls, homePageURL: feed.homePageURL))
                 newest = max(newest, feed.updated)
             }
         }
-        if !outlines.isEmpty && !options.dryRun {
+        var keptFolders = false
+        if !options.dryRun {
+            // A site without a single post file is more likely a wrong or half-updated checkout than a newsletter
+            // that deleted every issue: nothing is removed then.
+            keptFolders = removeStaleFeeds(
+                built: report.feeds, failures: failures, removing: !site.postPaths.isEmpty, publisher: publisher,
+                into: &report)
+        }
+        if keptFolders && publisher.exists("feeds.opml") {
+            // A published language feed this build did not make (its posts are in a folder that could not be
+            // read, say) stays, and so does the list that names it.
+            report.opml = .init(path: "feeds.opml", outcome: .kept)
+        } else if !outlines.isEmpty && !options.dryRun {
             let bytes: [UInt8]
             do {
                 bytes = try OPMLWriter.write(title: assembler.title(for: .all), outlines: outlines, dateCreated: newest)
             } catch {
                 throw .encoding(path: "feeds.opml", reason: String(describing: error))
             }
-            report.opml = .init(path: "feeds.opml", outcome: try publish(bytes, "feeds.opml", publisher))
+            do {
+                let outcome = try publisher.publish(bytes, to: "feeds.opml")
+                report.opml = .init(path: "feeds.opml", outcome: outcome == .written ? .written : .unchanged)
+            } catch {
+                report.diagnostics.append(error.diagnostic)
+                report.opml = .init(path: "feeds.opml", outcome: .failed)
+            }
         }
         report.diagnostics.sort {
             ($0.location.path, $0.location.line ?? 0) < ($1.location.path, $1.location.line ?? 0)
         }
         return report
+    }
+
+    /// Removes the feeds of languages that no longer have a post: their files would otherwise stay published
+    /// forever, absent from the OPML list. A language a failed post may belong to (an unreadable folder may
+    /// hold any) keeps its feed, as a feed the failed post belongs in is kept.
+    /// - Returns: whether such a feed was kept.
+    private func removeStaleFeeds(
+        built: [BuildReport.FeedSummary], failures: [FailedPost], removing: Bool, publisher: Publisher,
+        into report: inout BuildReport
+    ) -> Bool {
+        var kept = false
+        let documents = FeedDocument.allCases.map { $0.path(in: .all) }
+        let current = Set(built.filter { $0.items > 0 }.map(\.scope.directory))
+        for folder in publisher.publishedFeedFolders(documents: documents) where !current.contains(folder) {
+            guard removing, !failures.contains(where: { $0.language == nil || $0.language?.lowercased() == folder })
+            else {
+                kept = true
+                continue
+            }
+            do {
+                let removed = try publisher.removeFeed(in: folder, documents: documents)
+                report.feeds.append(
+                    .init(
+                        scope: .language(folder), posts: 0, items: 0,
+                        files: removed.map { .init(path: $0, outcome: .removed) }))
+            } catch {
+                report.diagnostics.append(error.diagnostic)
+            }
+        }
+        return kept
     }
 
     private func uniquePosts(_ selections: [FeedSelection]) -> [Post] {
@@ -160,16 +240,6 @@ public struct Builder: Sendable {
             }
         } catch {
             throw .encoding(path: path, reason: String(describing: error))
-        }
-    }
-
-    private func publish(_ bytes: [UInt8], _ path: String, _ publisher: Publisher) throws(BuildError)
-        -> BuildReport.FileOutcome
-    {
-        do {
-            return try publisher.publish(bytes, to: path) == .written ? .written : .unchanged
-        } catch {
-            throw .publish(error)
         }
     }
 }

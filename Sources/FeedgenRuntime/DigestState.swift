@@ -62,10 +62,18 @@ public struct DigestStateStore: Sendable {
     /// The saved state; nil when no digest was sent yet.
     public func load() throws(DigestDeliveryError) -> DigestState? {
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        let bytes: [UInt8]
         do {
-            return try DigestState.decode(Data(contentsOf: url))
+            bytes = try PostFileReader.readAll(url)
         } catch {
-            throw DigestDeliveryError(path: url.path, reason: "unreadable digest state: \(error)")
+            throw DigestDeliveryError(path: url.path, reason: "digest state: \(error)")
+        }
+        do {
+            return try DigestState.decode(Data(bytes))
+        } catch {
+            // JSONDecoder's errors name Swift types and coding paths; the user needs what to do.
+            throw DigestDeliveryError(
+                path: url.path, reason: "digest state: not a state file feedgen wrote (delete it to start over)")
         }
     }
 

@@ -36,9 +36,10 @@ public final class InotifyWatcher: @unchecked Sendable {
     private var thread: Thread?
     private let finished = DispatchSemaphore(value: 0)
 
+    /// `IN_ATTRIB` too: a folder or post whose permissions change becomes readable (or not) without any write.
     private static let folderMask: UInt32 =
         UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_DELETE_SELF | IN_MOVE_SELF)
-        | UInt32(IN_ONLYDIR)
+        | UInt32(IN_ATTRIB | IN_ONLYDIR)
 
     /// Sets up the watches; events go to `handler` once `start()` is called.
     public init(site: URL, definitions: URL?, gitDirectory: URL?, handler: @escaping @Sendable (WatchEvent) -> Void)
@@ -173,7 +174,7 @@ public final class InotifyWatcher: @unchecked Sendable {
         let path = folder.isEmpty ? name : folder + "/" + name
         if mask & UInt32(IN_ISDIR) != 0 {
             guard WatchScope.isWatchedDirectory(path) else { return }
-            if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
+            if mask & UInt32(IN_CREATE | IN_MOVED_TO | IN_ATTRIB) != 0 {
                 let files = (try? watchTree(from: path)) ?? []
                 for file in files { handler(.changed(file)) }
             } else if mask & UInt32(IN_MOVED_FROM) != 0 {
@@ -187,7 +188,7 @@ public final class InotifyWatcher: @unchecked Sendable {
             return
         }
         // A file is complete when closed after writing or renamed into place; creation alone is not enough.
-        guard mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE) != 0,
+        guard mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE | IN_ATTRIB) != 0,
             WatchScope.isWatchedFile(path)
         else { return }
         handler(.changed(path))

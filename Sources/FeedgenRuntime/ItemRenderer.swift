@@ -69,7 +69,8 @@ public struct ItemRenderer: Sendable {
             if let warning = repair.diagnostic(path: post.path, lines: split.bodyLine...) {
                 diagnostics.insert(warning, at: 0)
             }
-            var summary = Summary.plainText(fromHTML: rendered.html, limit: summaryLength)
+            let textSummary = Summary.plainText(fromHTML: rendered.html, limit: summaryLength)
+            var summary = textSummary
             if let excerpt = post.excerpt {
                 var excerptContext = context
                 excerptContext.bodyLine = 1
@@ -83,7 +84,9 @@ public struct ItemRenderer: Sendable {
                         .error, at: SourceLocation(path: post.path, line: split.bodyLine), "the post has no content"))
                 return Result(item: nil, diagnostics: diagnostics)
             }
-            return Result(item: RenderedItem(html: rendered.html, summary: summary), diagnostics: diagnostics)
+            return Result(
+                item: RenderedItem(html: rendered.html, summary: summary, textSummary: textSummary),
+                diagnostics: diagnostics)
         } catch {
             return Result(
                 item: nil,

@@ -63,9 +63,35 @@ public enum PostCatalog {
             for await (index, part) in group { parts[index] = part }
             return parts
         }
-        var loaded = parts.reduce(into: Loaded()) { total, part in total.add(part) }
-        loaded.diagnostics += PostID.disambiguate(&loaded.posts)
-        return loaded
+        var total = parts.reduce(into: Loaded()) { total, part in total.add(part) }
+        for problem in site.problems { total.add(loaded(problem, context: context)) }
+        total.diagnostics += PostID.disambiguate(&total.posts)
+        return total
+    }
+
+    /// A folder that could not be listed may have held posts of any language and date: it counts as a failed
+    /// post of every feed, so every published feed is kept. A file left out for its name counts where its name
+    /// puts it. A skipped link is only a warning: it is left out by design.
+    private static func loaded(_ problem: SiteReader.ListingProblem, context: PostLoader.Context) -> Loaded {
+        var part = Loaded()
+        let location = SourceLocation(path: problem.path)
+        switch problem.kind {
+        case .link:
+            part.diagnostics.append(Diagnostic(.warning, at: location, problem.reason))
+        case .folder:
+            part.diagnostics.append(Diagnostic(.error, at: location, problem.reason))
+            part.failures.append(FailedPost(path: problem.path, date: nil, language: nil))
+        case .file(let name):
+            part.diagnostics.append(Diagnostic(.error, at: location, problem.reason))
+            part.failures.append(
+                FailedPost(
+                    path: problem.path,
+                    date: PostFilename.parse(name).flatMap {
+                        JekyllDate.fromFilename($0, timeZone: context.site.timeZone)
+                    },
+                    language: failedLanguage(path: problem.path, fileName: name, context: context)))
+        }
+        return part
     }
 
     private static func load(_ path: String, root: URL, context: PostLoader.Context, into part: inout Loaded) {
@@ -89,11 +115,15 @@ public enum PostCatalog {
             part.failures.append(
                 FailedPost(
                     path: path, date: JekyllDate.fromFilename(name, timeZone: context.site.timeZone),
-                    language: LanguageFolder.language(
-                        ofPath: path,
-                        declared: (context.site.polyglot?.languages ?? [])
-                            + (context.site.multipleLanguages?.languages ?? []))
-                        ?? languageFromName(fileName, rules: context.languages)))
+                    language: failedLanguage(path: path, fileName: fileName, context: context)))
+        }
+        // `2020-02-01-...md`: Jekyll drops the trailing periods, leaving an empty title, so the post would have no
+        // id of its own (nor a URL of its own).
+        guard !name.slug.isEmpty else {
+            return fail(
+                Diagnostic(
+                    .error, at: SourceLocation(path: path),
+                    "left out: the file name has no title after the date; rename it"))
         }
         let url = root.appending(path: path)
         var head: String
@@ -145,6 +175,15 @@ public enum PostCatalog {
 
     /// The language a file name alone says, for placing a post whose front matter could not be read (after its
     /// folder's).
+    /// The language a post that failed to load would have had, as far as its path tells: its language folder,
+    /// else the markers of its file name.
+    private static func failedLanguage(path: String, fileName: String, context: PostLoader.Context) -> String? {
+        LanguageFolder.language(
+            ofPath: path,
+            declared: (context.site.polyglot?.languages ?? []) + (context.site.multipleLanguages?.languages ?? []))
+            ?? languageFromName(fileName, rules: context.languages)
+    }
+
     private static func languageFromName(_ fileName: String, rules: LanguageRules) -> String? {
         let decision = LanguageDetector.detect(
             frontMatter: nil, fileName: fileName, title: "", body: { "" }, siteDefault: "", rules: rules)

@@ -13,14 +13,14 @@ public enum PostFileReader {
     /// file in small chunks and stops at the closing `---` (or `...`) line.
     public static func readHead(_ url: URL) throws(PostReadError) -> [UInt8] {
         let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .unreadable(String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw PostReadError(code: errno) }
         defer { close(descriptor) }
         var bytes: [UInt8] = []
         var scanFrom = 0
         var chunk = [UInt8](repeating: 0, count: 8192)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            guard count >= 0 else { throw .unreadable(String(cString: strerror(errno))) }
+            guard count >= 0 else { throw PostReadError(code: errno) }
             if count == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<count])
             if let end = frontMatterEnd(bytes, from: &scanFrom) { return Array(bytes[0..<end]) }
@@ -30,13 +30,13 @@ public enum PostFileReader {
     /// At most the first `count` bytes of the file.
     public static func readPrefix(_ url: URL, count: Int) throws(PostReadError) -> [UInt8] {
         let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .unreadable(String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw PostReadError(code: errno) }
         defer { close(descriptor) }
         var bytes = [UInt8](repeating: 0, count: count)
         var filled = 0
         while filled < count {
             let got = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, count - filled) }
-            guard got >= 0 else { throw .unreadable(String(cString: strerror(errno))) }
+            guard got >= 0 else { throw PostReadError(code: errno) }
             if got == 0 { break }
             filled += got
         }
@@ -45,10 +45,17 @@ public enum PostFileReader {
 
     /// The whole file.
     public static func readAll(_ url: URL) throws(PostReadError) -> [UInt8] {
-        do {
-            return [UInt8](try Data(contentsOf: url))
-        } catch {
-            throw .unreadable(String(describing: error))
+        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw PostReadError(code: errno) }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { throw PostReadError(code: errno) }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
         }
     }
 
@@ -72,13 +79,14 @@ public enum PostFileReader {
     }
 }
 
-/// Why a post file could not be read.
-public enum PostReadError: Error, Equatable, CustomStringConvertible {
-    case unreadable(String)
+/// Why a file could not be read: the system's error.
+public struct PostReadError: Error, Equatable, CustomStringConvertible {
+    /// The `errno` of the failing call.
+    public var code: Int32
 
-    public var description: String {
-        switch self {
-        case .unreadable(let reason): "cannot read: \(reason)"
-        }
+    public init(code: Int32) {
+        self.code = code
     }
+
+    public var description: String { "cannot read: \(String(cString: strerror(code)))" }
 }

@@ -40,7 +40,10 @@ extension WatchDaemon {
         let changed = Set(cache.changedPaths)
         for diagnostic in report.diagnostics {
             let path = diagnostic.location.path
-            guard builds == 1 || changed.contains(path) || !path.split(separator: "/").contains("_posts") else {
+            guard
+                builds == 1 || changed.contains(path) || report.listingProblems.contains(path)
+                    || !path.split(separator: "/").contains("_posts")
+            else {
                 continue
             }
             var shown = diagnostic

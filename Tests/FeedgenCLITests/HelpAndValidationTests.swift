@@ -13,7 +13,8 @@ import Testing
 
                 With no options, builds the site named by feeds/feedgen.yml in the current
                 folder. Exit status: 0 when every post was published, 1 when some had to be
-                left out (each is reported as FILE:LINE: error: ...), 64 for bad options.
+                left out or a file could not be written (each is reported as FILE:LINE: error:
+                ...), 64 for bad options.
 
                 USAGE: feedgen build [--config <config>] [--site <site>] [--out <out>] [--limit <limit>] [--future] [--base-url <base-url>]
 

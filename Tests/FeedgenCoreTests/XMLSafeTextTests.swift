@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct XMLSafeTextTests {
     @Test func legalTextIsUnchanged() {
-        let text = "Tab\there\nCR\r ok — é 中文 ❤️ \u{85}\u{D7FF}\u{E000}\u{FFFD}\u{10FFFF}"
+        let text = "Tab\there\nCR\r ok — é 中文 ❤️ \u{A0}\u{D7FF}\u{E000}\u{FFFD}\u{10FFFD}"
         let result = XMLSafeText.clean(text)
         #expect(Array(result.text.unicodeScalars) == Array(text.unicodeScalars))
         #expect(result.removed == 0)
@@ -20,6 +20,16 @@ import Testing
         let result = XMLSafeText.clean("\u{FFFE}x\u{FFFF}\u{FFFD}")
         #expect(Array(result.text.unicodeScalars) == ["x", "\u{FFFD}"])
         #expect(result.removed == 2)
+    }
+
+    /// One rule for every writer: C1 controls (U+0085 included) and every noncharacter go, as in the HTML.
+    @Test func delC1ControlsAndNoncharactersAreRemoved() {
+        let noncharacters = [0xFDD0, 0xFDEF, 0x1_FFFE, 0x10_FFFF].map { String(Unicode.Scalar(UInt32($0))!) }
+        let result = XMLSafeText.clean(
+            "a\u{7F}b\u{80}c\u{85}d\u{9F}e\(noncharacters[0])f\(noncharacters[1])g\(noncharacters[2])h\(noncharacters[3])"
+        )
+        #expect(result.text == "abcdefgh")
+        #expect(result.removed == 8)
     }
 
     @Test func everyC0ControlIsClassified() {

@@ -4,8 +4,11 @@ import Testing
 @testable import FeedgenRender
 
 @Suite struct XMLTextWriterTests {
-    /// Every control character but TAB, LF and CR, DEL and C1, U+FFFE and U+FFFF.
-    static let removed = (0..<0x20).filter { ![0x9, 0xA, 0xD].contains($0) } + Array(0x7F...0x9F) + [0xFFFE, 0xFFFF]
+    /// Every control character but TAB, LF and CR, DEL and C1, and the noncharacters (U+FDD0–U+FDEF, U+xFFFE
+    /// and U+xFFFF), as `XMLSafeText` has it.
+    static let removed =
+        (0..<0x20).filter { ![0x9, 0xA, 0xD].contains($0) } + Array(0x7F...0x9F) + Array(0xFDD0...0xFDEF)
+        + [0xFFFE, 0xFFFF, 0x10_FFFF]
 
     @Test func controlCharactersAreRemovedFromTextAndAttributes() throws {
         let junk = String(String.UnicodeScalarView(Self.removed.map { Unicode.Scalar(UInt32($0))! }))

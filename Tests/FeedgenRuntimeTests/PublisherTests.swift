@@ -28,4 +28,29 @@ import Testing
             (error as? PublishError)?.call == "mkdir"
         }
     }
+
+    /// A flush that fails (the page cache could not be written back) is reported, and the descriptor is closed
+    /// anyway: a daemon that leaked one per failed write would run out of them.
+    @Test(.enabled(if: ThinDisk.available, "mounting a loop device is refused here"))
+    func aFailedFlushIsReportedAndLeaksNoDescriptor() throws {
+        let disk = try ThinDisk()
+        let publisher = Publisher(root: disk.mountPoint.appending(path: "feeds"))
+        // The descriptors open on the disk: other tests running at the same time open and close their own.
+        let descriptors = {
+            try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").filter {
+                (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + $0))?.hasPrefix(
+                    disk.mountPoint.path + "/") == true
+            }.count
+        }
+        let before = try descriptors()
+        #expect(before == 0)
+        #expect {
+            try publisher.publish([UInt8](repeating: 0x61, count: 4 << 20), to: "rss.xml")
+        } throws: { error in
+            (error as? PublishError)?.call == "fsync" && (error as? PublishError)?.reason == "No space left on device"
+        }
+        #expect(try descriptors() == 0)
+        let left = try FileManager.default.contentsOfDirectory(atPath: disk.mountPoint.appending(path: "feeds").path)
+        #expect(left == [], "the temporary file is removed")
+    }
 }
