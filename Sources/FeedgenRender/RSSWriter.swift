@@ -40,9 +40,8 @@ public enum RSSWriter {
     private static func writeItem(_ item: FeedItem, to xml: XMLTextWriter) throws {
         try xml.element("item") {
             try xml.element("title", text: item.title)
-            // <link> comes after the alternates, because feedparser keeps the last alternate it reads.
-            try xml.alternateLinks(of: item, as: "atom:link")
             try xml.element("link", text: item.url)
+            try xml.pageLinks(of: item, as: "atom:link")
             // Ids are tag: URIs, not URLs: "If the guid element has an attribute named isPermaLink with a
             // value of true, the reader may assume that it is a permalink to the item" (RSS 2.0).
             try xml.element("guid", ["isPermaLink": "false"], text: item.id)

@@ -60,7 +60,7 @@ import Testing
                     "href": "https://dair.ai/posts/NLP_Newsletter_7/",
                 ],
                 [
-                    "rel": "alternate", "type": "text/html", "hreflang": "ar",
+                    "rel": "related", "type": "text/html", "hreflang": "ar",
                     "href": "https://dair.ai/posts/NLP_Newsletter_7_ar/", "title": SampleFeed.arabicTitle,
                 ],
             ]
@@ -80,7 +80,7 @@ import Testing
         #expect(item.children.map(\.name) == ["title", "link", "link", "link", "guid", "pubDate", "encoded"])
         #expect(
             item.all("link", in: Self.atom).last?.attributes == [
-                "rel": "alternate", "type": "text/html", "hreflang": "en",
+                "rel": "related", "type": "text/html", "hreflang": "en",
                 "href": "https://dair.ai/posts/NLP_Newsletter_7/", "title": SampleFeed.englishTitleWritten,
             ]
         )
