@@ -69,7 +69,8 @@ public struct BuildReport: Sendable {
 
     public var feeds: [FeedSummary] = []
     public var kept: [KeptFeed] = []
-    public var opml: FileResult?
+    /// The OPML subscription lists, one per feed format (none in a dry run or when no feed has items).
+    public var opml: [FileResult] = []
     public var diagnostics: [Diagnostic] = []
     public var postsRead = 0
     public var postsFailed = 0

@@ -111,13 +111,17 @@ public struct Builder: Sendable {
             }
         }
         if !outlines.isEmpty && !options.dryRun {
-            let bytes: [UInt8]
-            do {
-                bytes = try OPMLWriter.write(title: assembler.title(for: .all), outlines: outlines, dateCreated: newest)
-            } catch {
-                throw .encoding(path: "feeds.opml", reason: String(describing: error))
+            for format in OPMLFormat.allCases {
+                let bytes: [UInt8]
+                do {
+                    bytes = try OPMLWriter.write(
+                        title: assembler.title(for: .all), outlines: outlines, format: format, dateCreated: newest)
+                } catch {
+                    throw .encoding(path: format.fileName, reason: String(describing: error))
+                }
+                report.opml.append(
+                    .init(path: format.fileName, outcome: try publish(bytes, format.fileName, publisher)))
             }
-            report.opml = .init(path: "feeds.opml", outcome: try publish(bytes, "feeds.opml", publisher))
         }
         report.diagnostics.sort {
             ($0.location.path, $0.location.line ?? 0) < ($1.location.path, $1.location.line ?? 0)

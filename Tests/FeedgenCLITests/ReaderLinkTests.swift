@@ -108,4 +108,28 @@ import Testing
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         #expect(check.stdout.contains("16 passed, 0 failed, 8 skipped"), "\(check.stdout)")
     }
+
+    /// A reader importing an OPML list subscribes to every feed of one format, each once.
+    @Test func newsboatImportsOneOPMLListPerFormat() throws {
+        let out = try TemporaryDirectory()
+        let build = try run(Paths.feedgen, ["build", "--out", out.url.path], in: Paths.package)
+        #expect(build.status == 0, "\(build.stderr)")
+        for (list, file) in [
+            ("feeds.opml", "rss.xml"), ("feeds-atom.opml", "atom.xml"), ("feeds-json.opml", "feed.json"),
+        ] {
+            let reader = try TemporaryDirectory(["urls": ""])
+            let imported = try run(
+                URL(filePath: "/usr/bin/env"),
+                [
+                    "HOME=\(reader.url.path)", "newsboat", "-u", reader.url.appending(path: "urls").path,
+                    "-C", reader.url.appending(path: "config").path, "-c", reader.url.appending(path: "cache.db").path,
+                    "-i", out.url.appending(path: list).path,
+                ])
+            #expect(imported.status == 0, "\(list): \(imported.stdout)\(imported.stderr)")
+            let urls = try String(contentsOf: reader.url.appending(path: "urls"), encoding: .utf8)
+            let base = "https://letter.example.org/harbour/feeds/"
+            #expect(
+                urls == ["", "ar/", "en/", "fr/", "zh/"].map { base + $0 + file + "\n" }.joined(), "\(list)")
+        }
+    }
 }
