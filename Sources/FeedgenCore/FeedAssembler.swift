@@ -53,6 +53,13 @@ public struct FeedAssembler: Sendable {
         }
     }
 
+    /// `html` inside `<div dir="rtl">` when `language` is written right to left: readers show item content in
+    /// their own direction, whatever the feed's language says, and an Arabic issue starts on the wrong side.
+    static func directed(_ html: String, language: String) -> String {
+        guard TextDirection(languageTag: language) == .rightToLeft else { return html }
+        return "<div dir=\"rtl\">" + html + "</div>"
+    }
+
     /// The feed of `selection`, leaving out posts that have no rendered content.
     public func feed(
         for selection: FeedSelection, rendered: [String: RenderedItem], translations: [String: [Translation]]
@@ -60,7 +67,8 @@ public struct FeedAssembler: Sendable {
         let items = selection.posts.compactMap { post -> FeedItem? in
             guard let content = rendered[post.id] else { return nil }
             return FeedItem(
-                id: post.id, url: post.url, title: post.title, summary: content.summary, contentHTML: content.html,
+                id: post.id, url: post.url, title: post.title, summary: content.summary,
+                contentHTML: Self.directed(content.html, language: post.language),
                 published: post.date, updated: max(post.modified ?? post.date, post.date),
                 authors: post.authors, tags: post.tags, image: post.image, language: post.language,
                 translations: translations[post.id] ?? [])

@@ -37,9 +37,13 @@ public enum FeedPlanner {
         future ? posts : posts.filter { $0.date <= now }
     }
 
-    /// Newest first; posts of the same instant by path, so the order never depends on reading order.
+    /// Newest first, as Jekyll lists `site.posts` (and so the site's index pages): by date, then by path, both
+    /// descending. Jekyll 4.3 sorts with `Document#<=>` ("cmp = data["date"] <=> other.data["date"]; cmp = path <=>
+    /// other.path if cmp.nil? || cmp.zero?") and `SiteDrop#posts` reverses it (`sort { |a, b| b <=> a }`). Ruby
+    /// compares the paths' bytes, so this does too (not Swift's normalized `String` order). The order never depends
+    /// on reading order.
     public static func newestFirst(_ lhs: Post, _ rhs: Post) -> Bool {
-        lhs.date != rhs.date ? lhs.date > rhs.date : lhs.path < rhs.path
+        lhs.date != rhs.date ? lhs.date > rhs.date : rhs.path.utf8.lexicographicallyPrecedes(lhs.path.utf8)
     }
 
     /// The all-languages feed first, then one per language in tag order.

@@ -57,7 +57,7 @@ public enum TranslationLinker {
     /// Every id of `posts` is a key; articles and issues that exist in one language only map to `[]`.
     /// Duplicates (two posts of one issue in one language, e.g. a file copied under a new name) are not
     /// translations of each other, so neither lists the other. A post links one translation per language,
-    /// as `hreflang` alternates must be (one link per language and type): of duplicates, the one published
+    /// as `related` links with `hreflang` must be (one link per language and type): of duplicates, the one published
     /// closest to it (then the first by URL), so a site with many copies of an issue cannot make every item
     /// carry hundreds of links.
     /// `duplicates(in:)` finds them so the caller can warn.

@@ -36,7 +36,7 @@ public enum AtomWriter {
             if item.language != feedLanguage { try xml.attribute("xml:lang", item.language) }
             try xml.element("id", text: item.id)
             try xml.element("title", ["type": "text"], text: item.title)
-            try xml.alternateLinks(of: item, as: "link")
+            try xml.pageLinks(of: item, as: "link")
             try xml.element("published", text: FeedDate.rfc3339(item.published))
             try xml.element("updated", text: FeedDate.rfc3339(item.updated))
             for author in item.authors { try writePerson(author, to: xml) }

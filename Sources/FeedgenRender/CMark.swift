@@ -1,10 +1,17 @@
 import CCmarkGFM
 import Glibc
+import Synchronization
 
 /// Renders CommonMark (with the GFM table, autolink and strikethrough extensions) to HTML through cmark-gfm.
 ///
-/// Each call owns a fresh parser and document and frees them with `defer` next to their allocation,
-/// so concurrent calls share nothing but the extension registry, which is filled once.
+/// Each call owns a fresh parser and document and frees them with `defer` next to their allocation, but parsing
+/// is not safe on two threads at once: cmark-gfm 0.29 keeps the characters that can start an inline (`SPECIAL_CHARS`
+/// and `SKIP_CHARS` in src/inlines.c) in process-wide arrays, and every parse switches its extensions' characters
+/// (`~`, `:`, `w`, `|`, ...) on before its inline pass and off after it (`cmark_manage_extensions_special_characters`
+/// in `process_inlines`, src/blocks.c). A parse that ends while another is in its inline pass turns the other's
+/// characters off, and its `~~strike~~` and bare URLs stay text. No call keeps them on for good, so the parse
+/// (feeding and finishing the parser) runs under one process-wide lock. Rendering the finished document to HTML
+/// reads no global state and runs unlocked, as does everything a post needs before and after cmark.
 struct CMark: Sendable {
     /// The GFM extensions attached to every parser.
     static let extensionNames = ["table", "autolink", "strikethrough"]
@@ -29,6 +36,9 @@ struct CMark: Sendable {
         return true
     }()
 
+    /// Held while a parser runs, since parsers share the inline parser's character tables (see the type's doc).
+    private static let parsing = Mutex(())
+
     /// The HTML cmark-gfm makes of `markdown`.
     static func renderHTML(_ markdown: String) throws -> String {
         _ = registration
@@ -43,12 +53,16 @@ struct CMark: Sendable {
             }
         }
         var source = markdown
-        source.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+        var parsed: OpaquePointer?
+        parsing.withLock { _ in
+            source.withUTF8 { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { chars in
+                    cmark_parser_feed(parser, chars.baseAddress, chars.count)
+                }
             }
+            parsed = cmark_parser_finish(parser)
         }
-        guard let document = cmark_parser_finish(parser) else { throw RenderError.cmark(call: "cmark_parser_finish") }
+        guard let document = parsed else { throw RenderError.cmark(call: "cmark_parser_finish") }
         defer { cmark_node_free(document) }
         guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
             throw RenderError.cmark(call: "cmark_render_html")

@@ -9,12 +9,6 @@ final class HTMLFragment {
     let document: htmlDocPtr
     let body: xmlNodePtr
 
-    /// libxml2 wants `xmlInitParser` called once before parsing from several threads.
-    private static let initialized: Bool = {
-        xmlInitParser()
-        return true
-    }()
-
     private static let options = Int32(
         HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_NODEFDTD.rawValue | HTML_PARSE_COMPACT.rawValue
@@ -24,7 +18,7 @@ final class HTMLFragment {
 
     /// Parses `html` (UTF-8); throws with libxml2's own message when it produces no document.
     init(html: String) throws {
-        _ = Self.initialized
+        LibXML2.initialize()
         guard let context = htmlNewParserCtxt() else {
             throw RenderError.libxml2(call: "htmlNewParserCtxt", message: "")
         }

@@ -18,7 +18,7 @@ public enum RSSWriter {
                 try xml.namespace("media", mediaNamespace)
                 try xml.element("channel") {
                     try writeChannelHead(feed, generator: generator, to: xml)
-                    for item in feed.items { try writeItem(item, to: xml) }
+                    for item in feed.items { try writeItem(item, feedLanguage: feed.language, to: xml) }
                 }
             }
         }
@@ -36,19 +36,20 @@ public enum RSSWriter {
         try xml.element("atom:link", ["rel": "self", "type": "application/rss+xml", "href": feed.urls.rss])
     }
 
-    /// One `<item>`. The order of the links matters to readers, see below.
-    private static func writeItem(_ item: FeedItem, to xml: XMLTextWriter) throws {
+    /// One `<item>`; `dc:language` when its language is not the feed's (every item of the all-languages feed), so
+    /// a reader that ignores the channel's `<language>` still knows each item's.
+    private static func writeItem(_ item: FeedItem, feedLanguage: String, to xml: XMLTextWriter) throws {
         try xml.element("item") {
             try xml.element("title", text: item.title)
-            // <link> comes after the alternates, because feedparser keeps the last alternate it reads.
-            try xml.alternateLinks(of: item, as: "atom:link")
             try xml.element("link", text: item.url)
+            try xml.pageLinks(of: item, as: "atom:link")
             // Ids are tag: URIs, not URLs: "If the guid element has an attribute named isPermaLink with a
             // value of true, the reader may assume that it is a permalink to the item" (RSS 2.0).
             try xml.element("guid", ["isPermaLink": "false"], text: item.id)
             try xml.element("pubDate", text: FeedDate.rfc822(item.published))
             // RSS <author> is "Email address of the author of the item", so names go in dc:creator.
             for author in item.authors { try xml.element("dc:creator", text: author.name) }
+            if item.language != feedLanguage { try xml.element("dc:language", text: item.language) }
             for tag in item.tags { try xml.element("category", text: tag) }
             // Readers render `<description>` as HTML (RSS 2.0: "entity-encoded HTML is allowed"), so a plain-text
             // summary saying `1 < 2` must reach them as `1 &lt; 2`; libxml2 then escapes that again for XML.

@@ -45,13 +45,8 @@ final class XMLTextWriter {
     private let buffer: xmlBufferPtr
     private let writer: xmlTextWriterPtr
 
-    /// `xmlInitParser` once per process (a `static let` runs once, thread-safely) before threads share libxml2:
-    /// "Initialization function for the XML parser. This is not reentrant. Call once before processing in case
-    /// of use in multithreaded programs." (libxml2 2.9 parser.c)
-    private static let initialized: Void = { xmlInitParser() }()
-
     private init() throws {
-        _ = XMLTextWriter.initialized
+        LibXML2.initialize()
         xmlResetLastError()
         guard let buffer = xmlBufferCreate() else { throw XMLWriterError.last(call: "xmlBufferCreate") }
         // libxml2 2.9 grows a buffer by exactly what each write needs (XML_BUFFER_ALLOC_EXACT), copying the whole

@@ -73,7 +73,8 @@ public struct BuildReport: Sendable {
 
     public var feeds: [FeedSummary] = []
     public var kept: [KeptFeed] = []
-    public var opml: FileResult?
+    /// The OPML subscription lists, one per feed format (none in a dry run or when no feed has items).
+    public var opml: [FileResult] = []
     public var diagnostics: [Diagnostic] = []
     /// Paths (relative to the site) of the folders and files the listing could not take in: their diagnostics
     /// are news at every build, not only when a post changed.

@@ -150,23 +150,27 @@ public struct Builder: Sendable {
                 built: report.feeds, failures: failures, removing: !site.postPaths.isEmpty, publisher: publisher,
                 into: &report)
         }
-        if keptFolders && publisher.exists("feeds.opml") {
-            // A published language feed this build did not make (its posts are in a folder that could not be
-            // read, say) stays, and so does the list that names it.
-            report.opml = .init(path: "feeds.opml", outcome: .kept)
-        } else if !outlines.isEmpty && !options.dryRun {
+        for format in OPMLFormat.allCases where !options.dryRun {
+            if keptFolders && publisher.exists(format.fileName) {
+                // A published language feed this build did not make (its posts are in a folder that could not be
+                // read, say) stays, and so does the list that names it.
+                report.opml.append(.init(path: format.fileName, outcome: .kept))
+                continue
+            }
+            guard !outlines.isEmpty else { continue }
             let bytes: [UInt8]
             do {
-                bytes = try OPMLWriter.write(title: assembler.title(for: .all), outlines: outlines, dateCreated: newest)
+                bytes = try OPMLWriter.write(
+                    title: assembler.title(for: .all), outlines: outlines, format: format, dateCreated: newest)
             } catch {
-                throw .encoding(path: "feeds.opml", reason: String(describing: error))
+                throw .encoding(path: format.fileName, reason: String(describing: error))
             }
             do {
-                let outcome = try publisher.publish(bytes, to: "feeds.opml")
-                report.opml = .init(path: "feeds.opml", outcome: outcome == .written ? .written : .unchanged)
+                let outcome = try publisher.publish(bytes, to: format.fileName)
+                report.opml.append(.init(path: format.fileName, outcome: outcome == .written ? .written : .unchanged))
             } catch {
                 report.diagnostics.append(error.diagnostic)
-                report.opml = .init(path: "feeds.opml", outcome: .failed)
+                report.opml.append(.init(path: format.fileName, outcome: .failed))
             }
         }
         report.diagnostics.sort {

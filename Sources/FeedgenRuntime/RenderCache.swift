@@ -1,5 +1,6 @@
 import FeedgenCore
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -12,8 +13,9 @@ import Foundation
 /// `invalidate(_:)` (inotify saw it written) or after `forgetSignatures()` is read and hashed, and is parsed and
 /// rendered again only when its bytes changed. Everything is dropped when the site's configuration or the feed
 /// definitions change, since every post's URL and HTML depend on them. Entries of posts that no longer exist are
-/// removed after every build, so memory is bounded by the site.
-public final class RenderCache: @unchecked Sendable {
+/// removed after every build, so memory is bounded by the site. Builds on several threads share it: everything it
+/// remembers sits behind one `Mutex`, held only to look up or store, never while reading or rendering a post.
+public final class RenderCache: Sendable {
     /// The part of `stat` that changes when a file is written or replaced.
     struct Signature: Equatable, Sendable {
         var size: Int64
@@ -24,63 +26,67 @@ public final class RenderCache: @unchecked Sendable {
         var changeNanoseconds: Int
     }
 
-    private struct Entry {
+    private struct Entry: Sendable {
         var signature: Signature?
         var hash: UInt64
         var loaded: PostCatalog.Loaded
         var rendered: ItemRenderer.Result?
     }
 
-    private let lock = NSLock()
-    private var entries: [String: Entry] = [:]
-    private var context: [UInt8] = []
-    private var reread: Set<String> = []
-    private var changed: Set<String> = []
-    private var removed = 0
+    /// What the cache remembers, guarded by `state`.
+    private struct State: Sendable {
+        var entries: [String: Entry] = [:]
+        var context: [UInt8] = []
+        var reread: Set<String> = []
+        var changed: Set<String> = []
+        var removed = 0
+    }
+
+    private let state = Mutex(State())
 
     public init() {}
 
     /// How many posts the cache holds.
-    public var count: Int { lock.withLock { entries.count } }
+    public var count: Int { state.withLock { $0.entries.count } }
 
     /// Posts whose bytes were new or different in the last build, relative to the site, sorted.
-    public var changedPaths: [String] { lock.withLock { changed.sorted() } }
+    public var changedPaths: [String] { state.withLock { $0.changed.sorted() } }
 
     /// Posts that were new, changed or removed in the last build.
-    public var changeCount: Int { lock.withLock { changed.count + removed } }
+    public var changeCount: Int { state.withLock { $0.changed.count + $0.removed } }
 
     /// Marks posts to be read again at the next build, whatever their signature says.
     public func invalidate<S: Sequence<String>>(_ paths: S) {
-        lock.withLock { reread.formUnion(paths) }
+        state.withLock { $0.reread.formUnion(paths) }
     }
 
     /// Makes the next build read and hash every post (their rendered items are kept when the bytes match).
     public func forgetSignatures() {
-        lock.withLock {
-            for key in entries.keys { entries[key]?.signature = nil }
+        state.withLock { state in
+            for key in state.entries.keys { state.entries[key]?.signature = nil }
         }
     }
 
     /// Starts a build; `context` is everything besides a post's bytes that its result depends on.
     func begin(context newContext: [UInt8]) {
-        lock.withLock {
-            if newContext != context {
-                entries.removeAll()
-                context = newContext
+        state.withLock { state in
+            if newContext != state.context {
+                state.entries.removeAll()
+                state.context = newContext
             }
-            changed.removeAll()
-            removed = 0
+            state.changed.removeAll()
+            state.removed = 0
         }
     }
 
     /// Forgets posts that are no longer in the site.
     func prune(keeping paths: [String]) {
         let present = Set(paths)
-        lock.withLock {
-            let gone = entries.keys.filter { !present.contains($0) }
-            for path in gone { entries[path] = nil }
-            removed = gone.count
-            reread.removeAll()
+        state.withLock { state in
+            let gone = state.entries.keys.filter { !present.contains($0) }
+            for path in gone { state.entries[path] = nil }
+            state.removed = gone.count
+            state.reread.removeAll()
         }
     }
 
@@ -88,28 +94,28 @@ public final class RenderCache: @unchecked Sendable {
     func loaded(_ path: String, root: URL, load: () -> PostCatalog.Loaded) -> PostCatalog.Loaded {
         let url = root.appending(path: path)
         let signature = Self.signature(url)
-        let (known, forced) = lock.withLock { (entries[path], reread.contains(path)) }
+        let (known, forced) = state.withLock { ($0.entries[path], $0.reread.contains(path)) }
         if let known, !forced, let signature, known.signature == signature { return known.loaded }
         // Hash the bytes before parsing: if a writer changes the file in between, the next event reads it again.
         let bytes = (try? PostFileReader.readAll(url)) ?? []
         let hash = Self.fnv1a(bytes)
         if let known, known.hash == hash, signature != nil {
-            lock.withLock { entries[path]?.signature = signature }
+            state.withLock { $0.entries[path]?.signature = signature }
             return known.loaded
         }
         let result = load()
-        lock.withLock {
-            entries[path] = Entry(signature: signature, hash: hash, loaded: result, rendered: nil)
-            changed.insert(path)
+        state.withLock { state in
+            state.entries[path] = Entry(signature: signature, hash: hash, loaded: result, rendered: nil)
+            state.changed.insert(path)
         }
         return result
     }
 
     /// The remembered rendering of the post at `path`, or the result of `render` (then remembered).
     func rendered(_ path: String, render: () -> ItemRenderer.Result) -> ItemRenderer.Result {
-        if let known = lock.withLock({ entries[path]?.rendered }) { return known }
+        if let known = state.withLock({ $0.entries[path]?.rendered }) { return known }
         let result = render()
-        lock.withLock { entries[path]?.rendered = result }
+        state.withLock { $0.entries[path]?.rendered = result }
         return result
     }
 

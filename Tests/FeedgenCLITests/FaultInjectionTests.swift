@@ -38,7 +38,7 @@ import Testing
         let good = try Unprivileged.feedgen(["build", "--site", "site", "--out", "out"], in: folder.url)
         #expect(good.status == 0, "\(good.stderr)")
         let before = try Self.published(out)
-        #expect(before.keys.sorted().count == 10)
+        #expect(before.keys.sorted().count == 12)
 
         let posts = folder.url.appending(path: "site/_posts")
         chmod(posts.path, 0)
@@ -57,7 +57,9 @@ import Testing
                 language    posts  items  files
                 (all)           0      0  3 kept
                 feeds.opml: kept
-                0 post files (1 left out); files: 0 written, 4 kept; 1 errors, 0 warnings
+                feeds-atom.opml: kept
+                feeds-json.opml: kept
+                0 post files (1 left out); files: 0 written, 6 kept; 1 errors, 0 warnings
 
                 """)
         #expect(try Self.published(out) == before)
@@ -124,7 +126,9 @@ import Testing
                 en              2      2  3 written
                 fr              0      0  3 removed
                 feeds.opml: written
-                2 post files; files: 7 written, 3 removed; 0 errors, 0 warnings
+                feeds-atom.opml: written
+                feeds-json.opml: written
+                2 post files; files: 9 written, 3 removed; 0 errors, 0 warnings
 
                 """)
         #expect(!FileManager.default.fileExists(atPath: out.appending(path: "fr").path))
@@ -192,7 +196,7 @@ import Testing
                 site/news/_posts: warning: \(reason)
 
                 """)
-        #expect(build.stdout.hasSuffix("3 post files; files: 10 written; 0 errors, 2 warnings\n"))
+        #expect(build.stdout.hasSuffix("3 post files; files: 12 written; 0 errors, 2 warnings\n"))
     }
 
     @Test(.enabled(if: SmallDisk.canMount, "mounting a tmpfs is refused here"))
@@ -228,7 +232,9 @@ import Testing
                 en              3      3  3 failed
                 fr              1      1  3 written
                 feeds.opml: written
-                4 post files; files: 4 written, 6 failed; 2 errors, 0 warnings
+                feeds-atom.opml: written
+                feeds-json.opml: written
+                4 post files; files: 6 written, 6 failed; 2 errors, 0 warnings
 
                 """)
         let after = try Self.published(out)

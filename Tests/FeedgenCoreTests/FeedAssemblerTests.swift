@@ -51,4 +51,25 @@ import Testing
                     translations: [translation])
             ])
     }
+
+    /// Readers lay out item content in their own direction whatever the feed's language, so right-to-left items
+    /// carry their direction in the content itself, in every format.
+    @Test func rightToLeftItemsCarryTheirDirection() {
+        let date = Date(timeIntervalSince1970: 1_700_000_000)
+        let posts = [("ar", "a"), ("fr", "b"), ("fa", "c"), ("az-Arab", "d"), ("ku-Latn", "e")].map { language, slug in
+            Post(
+                path: "_posts/2023-11-14-\(slug).md", slug: slug, date: date, title: slug, language: language,
+                url: "https://letter.test/\(slug)/", id: "tag:letter.test,2023-11-14:\(slug)")
+        }
+        let rendered = Dictionary(
+            uniqueKeysWithValues: posts.map { ($0.id, RenderedItem(html: "<p>x</p>", summary: "x")) })
+        let feed = FeedAssembler(site: site, baseURL: "https://letter.test/feeds/").feed(
+            for: FeedPlanner.plan(posts, limit: 0)[0], rendered: rendered, translations: [:])
+        #expect(
+            feed.items.map { [$0.language, $0.contentHTML] } == [
+                ["ku-Latn", "<p>x</p>"], ["az-Arab", "<div dir=\"rtl\"><p>x</p></div>"],
+                ["fa", "<div dir=\"rtl\"><p>x</p></div>"], ["fr", "<p>x</p>"],
+                ["ar", "<div dir=\"rtl\"><p>x</p></div>"],
+            ])
+    }
 }

@@ -49,7 +49,7 @@ import Testing
                     "href": "https://dair.ai/posts/NLP_Newsletter_7/",
                 ],
                 [
-                    "rel": "alternate", "type": "text/html", "hreflang": "ar",
+                    "rel": "related", "type": "text/html", "hreflang": "ar",
                     "href": "https://dair.ai/posts/NLP_Newsletter_7_ar/", "title": SampleFeed.arabicTitle,
                 ],
             ]

@@ -48,13 +48,4 @@ import Testing
         #expect(spans == ["`b $$x$$`", "``c ` d``"])
         #expect(CodeRegions.fencedLines(["x", "~~~~", "```", "~~~~", "y"]) == [false, true, true, true, false])
     }
-
-    @Test func concurrentRendersAgree() async throws {
-        let markdown = "# T\n\n***A*** :smile: $$x$$ [l](../a.png)\n\n\\\\\nB"
-        let expected = try Fixture.html(markdown)
-        try await withThrowingTaskGroup(of: String.self) { group in
-            for _ in 0..<32 { group.addTask { try Fixture.html(markdown) } }
-            for try await html in group { #expect(html == expected) }
-        }
-    }
 }

@@ -25,18 +25,23 @@ import Testing
         ),
     ]
 
-    static func write() throws -> [UInt8] {
+    static func write(_ format: OPMLFormat) throws -> [UInt8] {
         try OPMLWriter.write(
-            title: "DAIR.AI <feeds>", outlines: outlines, dateCreated: SampleFeed.date("2020-03-18T10:30:00Z")
+            title: "DAIR.AI <feeds>", outlines: outlines, format: format,
+            dateCreated: SampleFeed.date("2020-03-18T10:30:00Z")
         )
     }
 
-    @Test func matchesGoldenFile() throws {
-        try Golden.check(try Self.write(), named: "feeds.opml")
+    @Test(arguments: OPMLFormat.allCases) func matchesGoldenFile(format: OPMLFormat) throws {
+        try Golden.check(try Self.write(format), named: format.fileName)
+    }
+
+    @Test func fileNames() {
+        #expect(OPMLFormat.allCases.map(\.fileName) == ["feeds.opml", "feeds-atom.opml", "feeds-json.opml"])
     }
 
     @Test func readsBack() throws {
-        let opml = try ParsedXML.parse(try Self.write())
+        let opml = try ParsedXML.parse(try Self.write(.rss))
         #expect(opml.name == "opml" && opml.attributes == ["version": "2.0"])
         let head = try #require(opml.one("head"))
         #expect(
@@ -58,5 +63,25 @@ import Testing
                 ],
             ]
         )
+    }
+
+    /// The Atom and JSON Feed lists point to those documents, with no RSS version.
+    @Test func otherFormatsReadBack() throws {
+        for (format, file) in [(OPMLFormat.atom, "atom.xml"), (.json, "feed.json")] {
+            let opml = try ParsedXML.parse(try Self.write(format))
+            #expect(
+                opml.one("body")?.all("outline").map(\.attributes) == [
+                    [
+                        "type": "rss", "text": "DAIR.AI & friends — English", "title": "DAIR.AI & friends — English",
+                        "xmlUrl": "https://dair.ai/feeds/en/\(file)", "htmlUrl": "https://dair.ai/", "language": "en",
+                    ],
+                    [
+                        "type": "rss", "text": "النشرة", "title": "النشرة",
+                        "xmlUrl": "https://dair.ai/feeds/ar/\(file)",
+                        "htmlUrl": "https://dair.ai/ar/", "language": "ar",
+                    ],
+                ]
+            )
+        }
     }
 }

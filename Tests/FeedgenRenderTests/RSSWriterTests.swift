@@ -48,6 +48,7 @@ import Testing
         #expect(item.one("guid")?.attributes == ["isPermaLink": "false"])
         #expect(item.one("pubDate")?.text == "Mon, 16 Mar 2020 00:00:00 +0000")
         #expect(item.all("creator", in: Self.dublinCore).map(\.text) == ["Elvis Saravia"])
+        #expect(item.all("language", in: Self.dublinCore).map(\.text) == ["en"])
         #expect(item.all("category").map(\.text) == ["NLP", "Newsletter"])
         // <description> is HTML to readers, so the plain-text summary arrives HTML-escaped.
         #expect(item.one("description")?.text == "Plain summary: 1 &lt; 2 &amp; 3 &gt; 2.")
@@ -60,7 +61,7 @@ import Testing
                     "href": "https://dair.ai/posts/NLP_Newsletter_7/",
                 ],
                 [
-                    "rel": "alternate", "type": "text/html", "hreflang": "ar",
+                    "rel": "related", "type": "text/html", "hreflang": "ar",
                     "href": "https://dair.ai/posts/NLP_Newsletter_7_ar/", "title": SampleFeed.arabicTitle,
                 ],
             ]
@@ -77,12 +78,23 @@ import Testing
         let item = try #require(rss.one("channel")?.all("item").last)
         #expect(item.one("title")?.text == SampleFeed.arabicTitle)
         #expect(item.one("encoded", in: Self.content)?.text == SampleFeed.arabicHTML)
-        #expect(item.children.map(\.name) == ["title", "link", "link", "link", "guid", "pubDate", "encoded"])
+        #expect(
+            item.children.map(\.name) == ["title", "link", "link", "link", "guid", "pubDate", "language", "encoded"])
+        #expect(item.one("language", in: Self.dublinCore)?.text == "ar")
         #expect(
             item.all("link", in: Self.atom).last?.attributes == [
-                "rel": "alternate", "type": "text/html", "hreflang": "en",
+                "rel": "related", "type": "text/html", "hreflang": "en",
                 "href": "https://dair.ai/posts/NLP_Newsletter_7/", "title": SampleFeed.englishTitleWritten,
             ]
         )
+    }
+
+    /// In a one-language feed the channel's `<language>` is every item's: no `dc:language` repeats it.
+    @Test func itemsOfTheFeedsLanguageCarryNoOwnLanguage() throws {
+        var feed = SampleFeed.feed
+        feed.language = "en"
+        let rss = try ParsedXML.parse(try RSSWriter.write(feed, generator: SampleFeed.generator))
+        let items = try #require(rss.one("channel")?.all("item"))
+        #expect(items.map { $0.all("language", in: Self.dublinCore).map(\.text) } == [[], ["ar"]])
     }
 }
