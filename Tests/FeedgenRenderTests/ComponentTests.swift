@@ -1,3 +1,4 @@
+import FeedgenCore
 import Testing
 
 @testable import FeedgenRender
@@ -46,7 +47,7 @@ import Testing
         let text: Substring = "a `b $$x$$` ``c ` d`` e"
         let spans = CodeRegions.inlineSpans(in: text).map { String(text[$0]) }
         #expect(spans == ["`b $$x$$`", "``c ` d``"])
-        #expect(CodeRegions.fencedLines(["x", "~~~~", "```", "~~~~", "y"]) == [false, true, true, true, false])
+        #expect(CodeFence.fencedLines(["x", "~~~~", "```", "~~~~", "y"]) == [false, true, true, true, false])
     }
 
     @Test func concurrentRendersAgree() async throws {
