@@ -19,6 +19,18 @@ import Testing
         #expect(resolver.resolve("?page=2") == .keep("https://x.org/blog/posts/p/?page=2"))
     }
 
+    /// A comma inside a candidate's URL belongs to the URL (HTML's srcset parsing): a `data:` image keeps its
+    /// base64 payload, and a trailing comma with no descriptor ends the candidate.
+    @Test func srcsetCandidatesKeepTheCommasOfTheirURLs() {
+        let srcset = "data:image/png;base64,iVBORw0KGgo= 1x,/b.png 2x, c,d.png, e.png 3x ,javascript:x 4x"
+        let (value, unsafe) = resolver.resolveSrcset(srcset)
+        #expect(
+            value
+                == "data:image/png;base64,iVBORw0KGgo= 1x, https://x.org/b.png 2x, https://x.org/blog/posts/p/c,d.png, "
+                + "https://x.org/blog/posts/p/e.png 3x")
+        #expect(unsafe == ["javascript"])
+    }
+
     @Test func siteOriginAndBasePath() {
         let context = Fixture.context(siteURL: "https://x.org:8080/blog")
         #expect(context.siteOrigin == "https://x.org:8080")
