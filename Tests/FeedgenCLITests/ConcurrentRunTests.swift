@@ -96,8 +96,7 @@ import Testing
             "_config.yml": DigestStateTests.config, "_posts/2021-01-05-tides.md": DigestStateTests.post("Tides", "T."),
         ])
         let folder = try TemporaryDirectory(["sendmail": Self.holdingSendmail])
-        let sendmail = folder.url.appending(path: "sendmail")
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: sendmail.path)
+        let sendmail = try folder.executable("sendmail")
         for fifo in ["started", "release"] { #expect(mkfifo(folder.url.appending(path: fifo).path, 0o600) == 0) }
         let state = folder.url.appending(path: "state")
         let arguments = [

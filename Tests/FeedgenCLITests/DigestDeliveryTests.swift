@@ -60,8 +60,7 @@ import Testing
             "sendmail":
                 "#!/bin/sh\necho \"$@\" > \"$(dirname \"$0\")/arguments\"\ncat > \"$(dirname \"$0\")/message.eml\"\n"
         ])
-        let program = folder.url.appending(path: "sendmail")
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: program.path)
+        let program = try folder.executable("sendmail")
         let result = try Self.digest(
             ["--week", "2020-W12", "--sendmail", "--sendmail-program", program.path] + Self.mailOptions)
         #expect(result.status == 0, "\(result.stderr)")
@@ -74,8 +73,7 @@ import Testing
 
     @Test func aFailingSendmailIsAnError() throws {
         let folder = try TemporaryDirectory(["sendmail": "#!/bin/sh\necho 'no route to host' >&2\nexit 75\n"])
-        let program = folder.url.appending(path: "sendmail")
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: program.path)
+        let program = try folder.executable("sendmail")
         let result = try Self.digest(
             ["--week", "2020-W12", "--sendmail", "--sendmail-program", program.path] + Self.mailOptions)
         #expect(result.status == 1)
@@ -88,8 +86,7 @@ import Testing
     /// started. `timeout` and the standard output sent elsewhere only keep a regression from hanging the tests.
     @Test func aSendmailThatHangsIsKilledAtTheDeadline() throws {
         let folder = try TemporaryDirectory(["sendmail": "#!/bin/sh\nexec > /dev/null\nsleep 600 &\nwait\n"])
-        let program = folder.url.appending(path: "sendmail")
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: program.path)
+        let program = try folder.executable("sendmail")
         let result = try run(
             URL(filePath: "/usr/bin/timeout"),
             [
@@ -104,8 +101,7 @@ import Testing
 
     @Test func aSendmailKilledBySignalIsNotAnExitStatus() throws {
         let folder = try TemporaryDirectory(["sendmail": "#!/bin/sh\ncat > /dev/null\nkill -9 $$\n"])
-        let program = folder.url.appending(path: "sendmail")
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: program.path)
+        let program = try folder.executable("sendmail")
         let result = try Self.digest(
             ["--week", "2020-W12", "--sendmail", "--sendmail-program", program.path] + Self.mailOptions)
         #expect(result.status == 1)
