@@ -42,7 +42,7 @@ public final class WatchDaemon {
         }
     }
 
-    private enum Input: Sendable {
+    enum Input: Sendable {
         case watch(WatchEvent)
         case timer
         case signal(Int32)
@@ -68,14 +68,14 @@ public final class WatchDaemon {
     private var timer: (any DispatchSourceTimer)?
     private var pullTimer: (any DispatchSourceTimer)?
     private var watcher: InotifyWatcher?
-    private var snapshot: PollingSnapshot?
+    var snapshot: PollingSnapshot?
     private var pulling = false
     /// `--poll`, or the fallback interval once inotify failed: every watched file is polled.
-    private var pollInterval: Duration?
+    var pollInterval: Duration?
     /// Folders inotify could not watch once started (the limit on watches reached): polled every
     /// `fallbackPoll` beside inotify.
-    private var polledFolders: Set<String> = []
-    private var pollTimer: (any DispatchSourceTimer)?
+    var polledFolders: Set<String> = []
+    var pollTimer: (any DispatchSourceTimer)?
     /// Fires when the next post dated in the future is due.
     private var dueTimer: (any DispatchSourceTimer)?
     private var stopping = false
@@ -101,7 +101,7 @@ public final class WatchDaemon {
     }
 
     var now: Duration { ContinuousClock.now - start }
-    private var gitDirectory: URL? { WatchScope.gitDirectory(of: options.site) }
+    var gitDirectory: URL? { WatchScope.gitDirectory(of: options.site) }
 
     /// Runs until SIGTERM or SIGINT; returns the exit status.
     public func run() async -> Int32 {
@@ -140,6 +140,8 @@ public final class WatchDaemon {
 
     private func handle(_ next: Input) async {
         switch next {
+        case .watch(.unwatched(let folder, let error)):
+            await startPolling(folder, because: error)
         case .watch(let event):
             if let event = machineEvent(for: event) { await send(event) }
         case .timer:
@@ -178,17 +180,8 @@ public final class WatchDaemon {
 
     private func machineEvent(for event: WatchEvent) -> WatchStateMachine.Event? {
         switch event {
-        case .unwatched(let folder, let error):
-            // A folder under one already polled is polled with it.
-            let parts = folder.split(separator: "/")
-            let covered = polledFolders.contains { $0.isEmpty || parts.starts(with: $0.split(separator: "/")) }
-            guard !covered else { return nil }
-            logger.error("\(error); polling it every \(Self.fallbackPoll.spoken) instead")
-            polledFolders.insert(folder)
-            // From now on the poll compares with what is there now; what is there already was reported.
-            snapshot = takeSnapshot()
-            startPolling()
-            return nil
+        case .unwatched:
+            return nil  // handled by `startPolling(_:because:)`
         case .changed(let path): return .fileChanged(path)
         case .definitionsChanged: return .reload
         case .indexLock(let present): return .indexLock(present: present)
@@ -249,16 +242,6 @@ public final class WatchDaemon {
         return false
     }
 
-    /// The watched files now: all of them when polling replaces inotify, else those of `polledFolders`.
-    private func takeSnapshot() -> PollingSnapshot {
-        if pollInterval != nil {
-            return PollingSnapshot.take(
-                site: options.site, definitions: settings.definitions, gitDirectory: gitDirectory)
-        }
-        return PollingSnapshot.take(
-            site: options.site, definitions: nil, gitDirectory: nil, folders: polledFolders.sorted())
-    }
-
     /// Tells systemd the daemon is ready (once), and starts answering its watchdog.
     func announceReady() {
         guard !announcedReady else { return }
@@ -296,7 +279,7 @@ public final class WatchDaemon {
         return timer
     }
 
-    private func repeating(every interval: Duration, _ event: @escaping @Sendable () -> Input)
+    func repeating(every interval: Duration, _ event: @escaping @Sendable () -> Input)
         -> any DispatchSourceTimer
     {
         let timer = makeTimer(event)
@@ -312,15 +295,6 @@ public final class WatchDaemon {
         dueTimer?.schedule(wallDeadline: DispatchWallTime(timespec: wall))
     }
 
-    /// How often to poll when inotify cannot be used.
-    static let fallbackPoll = Duration.seconds(2)
-
-    /// Starts the polling timer when something is to be polled and it is not running yet.
-    private func startPolling() {
-        guard let interval = pollInterval ?? (polledFolders.isEmpty ? nil : Self.fallbackPoll), pollTimer == nil
-        else { return }
-        pollTimer = repeating(every: interval) { .pollTick }
-    }
 }
 
 extension Duration {
