@@ -36,6 +36,26 @@ import Testing
             ])
     }
 
+    /// A post rewritten every 150 ms, faster than the 200 ms debounce, is still published: at most 2 s (ten times
+    /// the debounce) after the first change. The pause between writes is the condition, not a synchronisation.
+    @Test func aFileRewrittenFasterThanTheDebounceIsStillPublished() throws {
+        let repository = try ContentRepository(["_posts/2026-01-01-first.md": ContentRepository.post("First")])
+        let daemon = try repository.watch()
+        #expect(rebuilds(daemon, 1).count == 1)
+        let began = ContinuousClock.now
+        var version = 0
+        while daemon.lines.filter(isRebuild).count < 2 && ContinuousClock.now - began < .seconds(20) {
+            version += 1
+            try repository.write(ContentRepository.post("Draft \(version)"), to: "_posts/2026-01-01-first.md")
+            usleep(150_000)
+        }
+        let waited = ContinuousClock.now - began
+        #expect(rebuilds(daemon, 2).last == ["trigger": "change", "posts.changed": "1", "feeds.rewritten": "2"])
+        #expect(waited < .seconds(5), "\(waited)")
+        #expect(try repository.titles()?.first?.hasPrefix("Draft ") == true)
+        #expect(daemon.stop() == 0)
+    }
+
     /// Whether this machine lets a user namespace lower its own limit on inotify watches.
     static let canLowerInotifyLimit: Bool = {
         let result = try? run(
