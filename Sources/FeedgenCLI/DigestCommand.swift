@@ -57,6 +57,11 @@ public struct DigestCommand: AsyncParsableCommand {
     @Option(name: .customLong("sendmail-program"), help: "The sendmail program.")
     public var sendmailProgram = "/usr/sbin/sendmail"
 
+    @Option(
+        name: .customLong("sendmail-timeout"),
+        help: ArgumentHelp("Kill a sendmail still running after this long (e.g. 60s, 2m).", valueName: "interval"))
+    public var sendmailTimeout = Interval(.seconds(60))
+
     @Option(help: "The From address (default: the definitions' digest.from).")
     public var from: String?
 
@@ -117,6 +122,9 @@ public struct DigestCommand: AsyncParsableCommand {
         var window: DigestWindow
         var store: DigestStateStore?
         var state: DigestState?
+        // Held until the state is saved: a second scheduled digest of the same site and language stops here.
+        var lock: FolderLock?
+        defer { withExtendedLifetime(lock) {} }
         if let week {
             guard let chosen = DigestWindow.parseWeek(week, timeZone: timeZone) else {
                 throw ValidationError("--week must name an ISO week such as 2020-W12, got '\(week)'")
@@ -143,6 +151,13 @@ public struct DigestCommand: AsyncParsableCommand {
             let chosenStore = DigestStateStore(folder: folder, host: source.config.host, language: lang)
             store = chosenStore
             do {
+                lock = try chosenStore.lock()
+            } catch {
+                printError(error.description)
+                throw ExitCode.failure
+            }
+            do {
+                try chosenStore.checkWritable()
                 state = try chosenStore.load()
             } catch {
                 printError(error.description)
@@ -211,7 +226,7 @@ public struct DigestCommand: AsyncParsableCommand {
                 bytes, toMaildir: URL(filePath: maildir, directoryHint: .isDirectory), now: now)
             print("Delivered the digest of \(layout.dates(window)) to \(file.path)")
         } else if sendmail {
-            try MailDelivery.sendmail(bytes, program: sendmailProgram)
+            try MailDelivery.sendmail(bytes, program: sendmailProgram, deadline: sendmailTimeout.duration)
             print("Sent the digest of \(layout.dates(window)) to \(recipients.joined(separator: ", "))")
         } else {
             print(String(decoding: bytes, as: UTF8.self), terminator: "")

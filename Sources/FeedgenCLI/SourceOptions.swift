@@ -68,6 +68,13 @@ public struct SourceOptions: ParsableArguments {
                 var shown = failure
                 shown.path = displayed(path: failure.path)
                 return shown.description
+            case .locked(var failure):
+                if case .noFolder(var cause) = failure.reason {
+                    cause.path = displayed(path: cause.path)
+                    return cause.description
+                }
+                failure.path = displayed(path: failure.path)
+                return failure.description
             default:
                 return error.description
             }

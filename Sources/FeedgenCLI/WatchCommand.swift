@@ -32,8 +32,14 @@ public struct WatchCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Wait for this long without changes before rebuilding (e.g. 200ms, 2s).", valueName: "interval"))
+            "Wait for this long without changes before rebuilding (e.g. 200ms, 2s), but never longer than ten times "
+                + "this after the first change.", valueName: "interval"))
     public var debounce = Interval(.milliseconds(200))
+
+    @Option(
+        name: .customLong("pull-timeout"),
+        help: ArgumentHelp("Kill a git command of --pull still running after this long.", valueName: "interval"))
+    public var pullTimeout = Interval(.seconds(60))
 
     public init() {}
 
@@ -46,6 +52,7 @@ public struct WatchCommand: AsyncParsableCommand {
         let cwd = URL(filePath: FileManager.default.currentDirectoryPath, directoryHint: .isDirectory)
         let settings = WatchDaemon.Settings(
             machine: .init(debounce: debounce.duration), poll: poll?.duration, pull: pull?.duration,
+            pullDeadline: pullTimeout.duration,
             definitions: definitionsPath.map { URL(filePath: $0, relativeTo: cwd).standardizedFileURL },
             siteLabel: resolved.siteLabel)
         // SourceOptions is not Sendable; its arguments are, and parsing them again gives the same options.

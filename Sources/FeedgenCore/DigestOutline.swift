@@ -17,23 +17,16 @@ public struct OutlineSection: Sendable, Equatable {
 /// Taken from the Markdown rather than the rendered HTML because the newsletter's shape is in the source:
 /// sections are the shallowest ATX headings of the post (`#` in most issues), and stories are either the
 /// lines that are nothing but a bold title (`***Story***` or `**Story**`, as the English issues write them)
-/// or deeper headings (`#### 1.1 Story`, as the Chinese issues write them). Fenced code is skipped.
+/// or deeper headings (`#### 1.1 Story`, as the Chinese issues write them). Fenced code is skipped, by the
+/// same rule as the rendering's (`CodeFence`).
 public enum DigestOutline {
     /// The sections of `markdown`, in order; empty when it has neither headings nor bold titles.
     public static func parse(_ markdown: String) -> [OutlineSection] {
         var headings: [(level: Int, text: String)?] = []  // nil for a bold story line
         var stories: [String] = []
-        var fence: String?
-        for rawLine in markdown.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+        let lines = markdown.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        for (rawLine, isCode) in zip(lines, CodeFence.fencedLines(lines)) where !isCode {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
-            if let open = fence {
-                if line.hasPrefix(open) { fence = nil }
-                continue
-            }
-            if line.hasPrefix("```") || line.hasPrefix("~~~") {
-                fence = String(line.prefix(3))
-                continue
-            }
             if let heading = heading(line) {
                 headings.append(heading)
                 stories.append(heading.text)

@@ -1,3 +1,5 @@
+import FeedgenCore
+
 /// Rewrites the kramdown-only syntax of a post into CommonMark that cmark-gfm renders the way the site does.
 ///
 /// What changes, outside fenced code and code spans:
@@ -23,7 +25,7 @@ struct KramdownPreprocessor {
     static func protectMath(_ text: String, placeholders: inout Placeholders) -> String {
         guard text.containsBytes("$$") else { return text }
         let lines = text.lines()
-        let fenced = CodeRegions.fencedLines(lines)
+        let fenced = CodeFence.fencedLines(lines)
         var output: [String] = []
         var run: [Substring] = []
         func flushRun() {
@@ -82,7 +84,7 @@ struct KramdownPreprocessor {
 
     private static func rewriteLines(_ text: String) -> String {
         let lines = text.lines()
-        let fenced = CodeRegions.fencedLines(lines)
+        let fenced = CodeFence.fencedLines(lines)
         var output: [String] = []
         output.reserveCapacity(lines.count)
         var inComment = false

@@ -97,16 +97,45 @@ struct URLResolver: Sendable {
     func resolveSrcset(_ srcset: String) -> (value: String, unsafe: [String]) {
         var candidates: [String] = []
         var unsafe: [String] = []
-        for candidate in srcset.split(separator: ",") {
-            let parts = candidate.split(whereSeparator: \.isWhitespace)
-            guard let url = parts.first else { continue }
-            switch resolve(String(url), allowsDataImage: true) {
+        for candidate in Self.srcsetCandidates(srcset) {
+            switch resolve(candidate.url, allowsDataImage: true) {
             case .keep(let resolved):
-                candidates.append(([resolved] + parts.dropFirst().map(String.init)).joined(separator: " "))
+                candidates.append(([resolved] + candidate.descriptors).joined(separator: " "))
             case .unsafe(let scheme):
                 unsafe.append(scheme)
             }
         }
         return (candidates.joined(separator: ", "), unsafe)
+    }
+
+    /// The candidates of a `srcset`, read as HTML's "parse a srcset attribute" reads them: a URL is a run of
+    /// characters up to white space, so its commas are its own (`data:image/png;base64,…`), except the commas
+    /// that end it; its descriptors run to the next comma outside parentheses.
+    static func srcsetCandidates(_ srcset: String) -> [(url: String, descriptors: [String])] {
+        var candidates: [(url: String, descriptors: [String])] = []
+        var rest = Substring(srcset)
+        while true {
+            rest = rest.drop { $0.isWhitespace || $0 == "," }
+            guard !rest.isEmpty else { return candidates }
+            var url = rest.prefix { !$0.isWhitespace }
+            rest = rest.dropFirst(url.count)
+            var descriptors = ""
+            if url.last == "," {
+                // "If url ends with U+002C (,), then remove all trailing U+002C COMMA characters from url."
+                while url.last == "," { url = url.dropLast() }
+            } else {
+                var depth = 0
+                while let character = rest.first {
+                    rest = rest.dropFirst()
+                    if character == "(" { depth += 1 }
+                    if character == ")" { depth = max(0, depth - 1) }
+                    if character == "," && depth == 0 { break }
+                    descriptors.append(character)
+                }
+            }
+            if !url.isEmpty {
+                candidates.append((String(url), descriptors.split(whereSeparator: \.isWhitespace).map(String.init)))
+            }
+        }
     }
 }

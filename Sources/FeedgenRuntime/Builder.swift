@@ -12,7 +12,24 @@ public struct Builder: Sendable {
     }
 
     /// Builds once; with a `cache`, only posts whose bytes changed since its last build are read and rendered.
-    public func build(_ options: BuildOptions, cache: RenderCache? = nil) async throws(BuildError) -> BuildReport {
+    ///
+    /// Unless it only checks (`dryRun`), it holds the output folder's lock (`lock`, or one it takes for the
+    /// build), so two runs never mix their files, and first removes what killed runs left behind.
+    public func build(
+        _ options: BuildOptions, cache: RenderCache? = nil, lock: FolderLock? = nil
+    ) async throws(BuildError) -> BuildReport {
+        var held = lock
+        if !options.dryRun {
+            if held == nil {
+                do {
+                    held = try Self.lockOutput(options.out, holder: "feedgen build")
+                } catch {
+                    throw .locked(error)
+                }
+            }
+            Publisher(root: options.out).removeStaleTemporaries()
+        }
+        defer { withExtendedLifetime(held) {} }
         let loadedSite = try SiteReader.load(root: options.site)
         let (site, parsed) = (loadedSite.site, loadedSite.parsed)
         let config = parsed.config
@@ -209,6 +226,11 @@ public struct Builder: Sendable {
         return kept
     }
 
+    /// Takes the lock of the output folder `out` (its file `.feedgen.lock`), for a whole build or daemon.
+    public static func lockOutput(_ out: URL, holder: String) throws(LockError) -> FolderLock {
+        try FolderLock.acquire(out.appending(path: ".feedgen.lock"), holder: holder, what: "the output folder")
+    }
+
     private func uniquePosts(_ selections: [FeedSelection]) -> [Post] {
         var seen: Set<String> = []
         return selections.flatMap(\.posts).filter { seen.insert($0.id).inserted }
@@ -279,6 +301,7 @@ public enum BuildError: Error, CustomStringConvertible {
     case config(SiteConfigError)
     case encoding(path: String, reason: String)
     case publish(PublishError)
+    case locked(LockError)
 
     public var description: String {
         switch self {
@@ -286,6 +309,7 @@ public enum BuildError: Error, CustomStringConvertible {
         case .config(let error): "\(error.file.rawValue)\(error.line.map { ":\($0)" } ?? ""): error: \(error)"
         case .encoding(let path, let reason): "\(path): error: cannot encode: \(reason)"
         case .publish(let error): error.description
+        case .locked(let error): error.description
         }
     }
 }

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// What earlier digests sent, kept between runs so no post is skipped or sent twice.
 public struct DigestState: Codable, Sendable, Equatable {
     /// The start of the first digest: older posts are never sent.
@@ -75,6 +79,29 @@ public struct DigestStateStore: Sendable {
             throw DigestDeliveryError(
                 path: url.path, reason: "digest state: not a state file feedgen wrote (delete it to start over)")
         }
+    }
+
+    /// Locks the state (`digest-HOST-LANG.lock` beside it) for the whole run, so two digests of the same site and
+    /// language never both deliver.
+    public func lock() throws(LockError) -> FolderLock {
+        let lockName = String(name.dropLast(".json".count)) + ".lock"
+        return try FolderLock.acquire(
+            folder.appending(path: lockName), holder: "feedgen digest", what: "the digest state")
+    }
+
+    /// Fails when `save` could not write here, by creating and removing the temporary file it would write: to
+    /// be asked before delivering, since a digest delivered but not recorded is sent again by every run.
+    public func checkWritable() throws(DigestDeliveryError) {
+        let probe = folder.appending(path: ".\(name).\(getpid()).tmp")
+        let descriptor = open(probe.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw DigestDeliveryError(
+                path: folder.path,
+                reason: "cannot save the digest state here (open failed: \(String(cString: strerror(errno)))); "
+                    + "nothing was sent")
+        }
+        close(descriptor)
+        unlink(probe.path)
     }
 
     /// Saves `state` atomically (a temporary file renamed over the old one).

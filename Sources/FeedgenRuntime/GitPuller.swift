@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Fetches and fast-forwards the content repository from its remote, running `git pull --ff-only`.
 ///
 /// A fast-forward either moves the branch and updates the work tree or changes nothing: git refuses (and leaves
@@ -7,7 +11,9 @@ import Foundation
 /// `.git/index.lock` exists (git is busy) nor while tracked files have local changes (someone is editing on the
 /// server: their work is not mixed with the remote's); and if git fails half-way through updating the work
 /// tree, the tree is put back to the commit it is on (`git reset --hard`), which only undoes that pull since
-/// the tree was clean before it.
+/// the tree was clean before it. Every git command has a deadline: one still running after it is killed, and the
+/// pull fails with a message saying so (git killed half-way leaves its `index.lock`, which is removed: no pull
+/// starts while another git holds it, so it can only be the killed one's).
 public struct GitPuller: Sendable {
     /// A commit a pull brought in.
     public struct Commit: Sendable, Equatable {
@@ -31,19 +37,19 @@ public struct GitPuller: Sendable {
     /// The work tree of the repository (any folder inside it).
     public var repository: URL
     public var git: URL
+    /// How long one git command may run.
+    public var deadline: Duration
 
-    public init(repository: URL, git: URL = URL(filePath: "/usr/bin/git")) {
+    public init(repository: URL, git: URL = URL(filePath: "/usr/bin/git"), deadline: Duration = .seconds(60)) {
         self.repository = repository
         self.git = git
+        self.deadline = deadline
     }
 
     /// Runs one pull and reports the commits it brought.
     public func pull() -> Outcome {
-        if let gitDirectory = WatchScope.gitDirectory(of: repository),
-            FileManager.default.fileExists(atPath: gitDirectory.appending(path: "index.lock").path)
-        {
-            return .busy
-        }
+        let lock = WatchScope.gitDirectory(of: repository)?.appending(path: "index.lock")
+        if let lock, FileManager.default.fileExists(atPath: lock.path) { return .busy }
         let before = run(["rev-parse", "HEAD"])
         guard before.status == 0 else { return .failed(lastLine(before.error), restored: false) }
         let status = run(["status", "--porcelain", "--untracked-files=no"])
@@ -52,6 +58,7 @@ public struct GitPuller: Sendable {
         let pull = run(["pull", "--ff-only", "--quiet"])
         guard pull.status == 0 else {
             let message = lastLine(pull.error.isEmpty ? pull.output : pull.error)
+            if pull.killed, let lock { unlink(lock.path) }
             let dirty = run(["status", "--porcelain", "--untracked-files=no"])
             guard dirty.status != 0 || !dirty.output.isEmpty else { return .failed(message, restored: false) }
             _ = run(["reset", "--hard", "--quiet", "HEAD"])
@@ -78,44 +85,29 @@ public struct GitPuller: Sendable {
             ?? "git exited with an error"
     }
 
-    private func run(_ arguments: [String]) -> (status: Int32, output: String, error: String) {
-        let process = Process()
-        process.executableURL = git
-        process.arguments = ["-C", repository.path] + arguments
+    /// Runs one git command. A git that cannot be started gives status 127; one killed (by the deadline or
+    /// a signal) gives -1, `killed`, and how it ended as its error output.
+    private func run(_ arguments: [String]) -> (status: Int32, output: String, error: String, killed: Bool) {
         var environment = ProcessInfo.processInfo.environment
         // Never wait for a password or an editor: a daemon has no one to answer.
         environment["GIT_TERMINAL_PROMPT"] = "0"
         environment["GIT_EDITOR"] = "true"
         environment["GIT_SSH_COMMAND"] = environment["GIT_SSH_COMMAND"] ?? "ssh -o BatchMode=yes"
-        process.environment = environment
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = FileHandle.nullDevice
+        let result: ChildProcess.Result
         do {
-            try process.run()
+            result = try ChildProcess(
+                git, ["-C", repository.path] + arguments, environment: environment, deadline: deadline
+            ).run()
         } catch {
-            return (127, "", "cannot run \(git.path): \(error)")
+            return (127, "", "cannot run \(git.path): \(error.reason)", false)
         }
-        let box = ErrorBox()
-        let reader = Thread {
-            box.data = error.fileHandleForReading.readDataToEndOfFile()
-            box.done.signal()
+        let output = String(decoding: result.output, as: UTF8.self)
+        let errors = String(decoding: result.error, as: UTF8.self)
+        switch result.ending {
+        case .exited(let status):
+            return (status, output, errors, false)
+        case .killedBySignal, .timedOut:
+            return (-1, output, "git \(arguments[0]) \(result.ending)", true)
         }
-        reader.start()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        box.done.wait()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: outputData, as: UTF8.self),
-            String(decoding: box.data, as: UTF8.self)
-        )
     }
-}
-
-/// Bytes handed from the reading thread; `done` orders the write before the read.
-private final class ErrorBox: @unchecked Sendable {
-    var data = Data()
-    let done = DispatchSemaphore(value: 0)
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -14,26 +15,36 @@ public enum WatchEvent: Sendable, Equatable {
     case overflow
     /// The site folder itself was deleted, moved or unmounted.
     case siteGone
+    /// A folder (relative to the site) that appeared could not be watched, for this reason: poll it.
+    case unwatched(folder: String, WatcherError)
 }
 
 /// Watches a site's post folders, `_config.yml`, `_data`, the feed definitions and `.git/index.lock` with inotify.
 ///
 /// Every folder that can hold posts is watched (new ones are added as they appear, and the files already in a
-/// new folder are reported, since they may have been written before its watch existed). A reading thread
-/// blocks in `poll` on the inotify descriptor and a wake-up pipe, and hands each event to `handler`.
-public final class InotifyWatcher: @unchecked Sendable {
+/// new folder are reported, since they may have been written before its watch existed); folders in
+/// `_config.yml`'s `exclude:` are not, as Jekyll does not read them. A folder that cannot be watched once
+/// started (typically `fs.inotify.max_user_watches` reached) is reported as `.unwatched`, for the caller to
+/// poll. A reading thread blocks in `poll` on the inotify descriptor and a wake-up pipe, and hands each event
+/// to `handler`.
+public final class InotifyWatcher: Sendable {
+    /// What the reading thread changes as folders come and go.
+    private struct State: Sendable {
+        /// Watch descriptor to the folder it watches, relative to the site.
+        var folders: [Int32: String] = [:]
+        var definitionsWatch: Int32 = -1
+        var gitWatch: Int32 = -1
+        /// `_config.yml`'s `exclude:`, read again when it changes.
+        var excluded: [String] = []
+        var started = false
+    }
+
     private let site: URL
     private let definitions: URL?
-    private let gitDirectory: URL?
     private let handler: @Sendable (WatchEvent) -> Void
     private let descriptor: Int32
     private let wake: (read: Int32, write: Int32)
-    /// Watch descriptor to the folder it watches, relative to the site; only touched by the reading thread
-    /// after `start`.
-    private var folders: [Int32: String] = [:]
-    private var definitionsWatch: Int32 = -1
-    private var gitWatch: Int32 = -1
-    private var thread: Thread?
+    private let state = Mutex(State())
     private let finished = DispatchSemaphore(value: 0)
 
     /// `IN_ATTRIB` too: a folder or post whose permissions change becomes readable (or not) without any write.
@@ -47,7 +58,6 @@ public final class InotifyWatcher: @unchecked Sendable {
     {
         self.site = site
         self.definitions = definitions
-        self.gitDirectory = gitDirectory
         self.handler = handler
         descriptor = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
         guard descriptor >= 0 else { throw WatcherError(call: "inotify_init1", path: site.path, errno: errno) }
@@ -57,12 +67,15 @@ public final class InotifyWatcher: @unchecked Sendable {
             throw WatcherError(call: "pipe", path: site.path, errno: errno)
         }
         wake = (ends[0], ends[1])
-        do {
-            try watchTree(from: "")
+        do throws(WatcherError) {
+            var initial = State(excluded: WatchScope.excludedPatterns(site: site))
+            let tree = watchTree(from: "", into: &initial)
+            if let failure = tree.failures.first { throw failure.error }
             if let definitions {
-                definitionsWatch = try add(definitions.deletingLastPathComponent().path)
+                initial.definitionsWatch = try add(definitions.deletingLastPathComponent().path)
             }
-            if let gitDirectory { gitWatch = try add(gitDirectory.path) }
+            if let gitDirectory { initial.gitWatch = try add(gitDirectory.path) }
+            state.withLock { $0 = initial }
         } catch {
             closeAll()
             throw error
@@ -71,23 +84,23 @@ public final class InotifyWatcher: @unchecked Sendable {
 
     /// Starts the reading thread.
     public func start() {
+        state.withLock { $0.started = true }
         let thread = Thread { [self] in
             readLoop()
             closeAll()
             finished.signal()
         }
         thread.name = "feedgen-inotify"
-        self.thread = thread
         thread.start()
     }
 
     /// Stops the reading thread and closes the descriptors; no event is delivered after this returns.
     public func stop() {
-        guard thread != nil else { return closeAll() }
+        guard state.withLock({ $0.started }) else { return closeAll() }
         var byte: UInt8 = 1
         _ = write(wake.write, &byte, 1)
         finished.wait()
-        thread = nil
+        state.withLock { $0.started = false }
     }
 
     private func closeAll() {
@@ -102,16 +115,23 @@ public final class InotifyWatcher: @unchecked Sendable {
         return watch
     }
 
-    /// Watches `relative` and every watched folder below it; returns the files already there.
-    @discardableResult
-    private func watchTree(from relative: String) throws(WatcherError) -> [String] {
+    /// Watches `relative` and every watched folder below it; returns the files already there (in every folder,
+    /// watched or not) and the folders that could not be watched, with why.
+    private func watchTree(from relative: String, into state: inout State) -> (
+        files: [String], failures: [(folder: String, error: WatcherError)]
+    ) {
         var files: [String] = []
-        for folder in WatchScope.directories(under: site, from: relative) {
-            let watch = try add(folder.isEmpty ? site.path : site.appending(path: folder).path)
-            folders[watch] = folder
-            files += WatchScope.files(in: folder, under: site)
+        var failures: [(folder: String, error: WatcherError)] = []
+        for folder in WatchScope.directories(under: site, from: relative, excluded: state.excluded) {
+            do {
+                let watch = try add(folder.isEmpty ? site.path : site.appending(path: folder).path)
+                state.folders[watch] = folder
+            } catch {
+                failures.append((folder, error))
+            }
+            files += WatchScope.files(in: folder, under: site, excluded: state.excluded)
         }
-        return files
+        return (files, failures)
     }
 
     private func readLoop() {
@@ -138,60 +158,75 @@ public final class InotifyWatcher: @unchecked Sendable {
                 }
                 let nameBytes = buffer[(offset + 16)..<(offset + 16 + length)].prefix { $0 != 0 }
                 offset += 16 + length
-                handle(watch: watch, mask: mask, name: String(decoding: nameBytes, as: UTF8.self))
+                let events = state.withLock { state in
+                    handle(watch: watch, mask: mask, name: String(decoding: nameBytes, as: UTF8.self), state: &state)
+                }
+                for event in events { handler(event) }
             }
         }
     }
 
-    private func handle(watch: Int32, mask: UInt32, name: String) {
+    /// The events one inotify event stands for; adds and removes watches as folders come and go.
+    private func handle(watch: Int32, mask: UInt32, name: String, state: inout State) -> [WatchEvent] {
         if mask & UInt32(IN_Q_OVERFLOW) != 0 {
             // Folders may have appeared while events were lost: watch them too.
-            _ = try? watchTree(from: "")
-            return handler(.overflow)
+            let tree = watchTree(from: "", into: &state)
+            return tree.failures.map { .unwatched(folder: $0.folder, $0.error) } + [.overflow]
         }
-        if watch == gitWatch, name == "index.lock" {
+        var events: [WatchEvent] = []
+        if watch == state.gitWatch, name == "index.lock" {
             // Git creates the lock, writes and closes it, then renames it over `index` (or deletes it): only
             // creation and removal count, not the write.
-            if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { handler(.indexLock(present: true)) }
-            if mask & UInt32(IN_DELETE | IN_MOVED_FROM) != 0 { handler(.indexLock(present: false)) }
+            if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { events.append(.indexLock(present: true)) }
+            if mask & UInt32(IN_DELETE | IN_MOVED_FROM) != 0 { events.append(.indexLock(present: false)) }
         }
-        if watch == definitionsWatch, name == definitions?.lastPathComponent,
+        if watch == state.definitionsWatch, name == definitions?.lastPathComponent,
             mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO) != 0
         {
-            handler(.definitionsChanged)
+            events.append(.definitionsChanged)
         }
-        guard let folder = folders[watch] else { return }
+        guard let folder = state.folders[watch] else { return events }
         if mask & UInt32(IN_IGNORED) != 0 {
-            folders[watch] = nil
-            if folder.isEmpty { handler(.siteGone) }
-            return
+            state.folders[watch] = nil
+            return events + (folder.isEmpty ? [.siteGone] : [])
         }
         if mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF | IN_UNMOUNT) != 0 {
-            if folder.isEmpty { handler(.siteGone) }
-            return
+            return events + (folder.isEmpty ? [.siteGone] : [])
         }
-        if name.isEmpty { return }
+        if name.isEmpty { return events }
         let path = folder.isEmpty ? name : folder + "/" + name
         if mask & UInt32(IN_ISDIR) != 0 {
-            guard WatchScope.isWatchedDirectory(path) else { return }
-            if mask & UInt32(IN_CREATE | IN_MOVED_TO | IN_ATTRIB) != 0 {
-                let files = (try? watchTree(from: path)) ?? []
-                for file in files { handler(.changed(file)) }
+            guard WatchScope.isWatchedDirectory(path, excluded: state.excluded) else { return events }
+            // A folder whose permissions changed is watched already unless it could not be watched before; adding
+            // a watch again would fail while it is unreadable, though the watch it has still reports.
+            let attributesOfUnwatched =
+                mask & UInt32(IN_ATTRIB) != 0 && !state.folders.values.contains(path)
+            if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 || attributesOfUnwatched {
+                let tree = watchTree(from: path, into: &state)
+                events += tree.failures.map { .unwatched(folder: $0.folder, $0.error) }
+                events += tree.files.map { .changed($0) }
             } else if mask & UInt32(IN_MOVED_FROM) != 0 {
                 // The watches follow the moved folder under its new name; drop them.
-                for (other, otherFolder) in folders where otherFolder == path || otherFolder.hasPrefix(path + "/") {
+                for (other, otherFolder) in state.folders
+                where otherFolder == path || otherFolder.hasPrefix(path + "/") {
                     inotify_rm_watch(descriptor, other)
-                    folders[other] = nil
+                    state.folders[other] = nil
                 }
             }
-            if path.split(separator: "/").contains("_posts") { handler(.changed(path)) }
-            return
+            if path.split(separator: "/").contains("_posts") { events.append(.changed(path)) }
+            return events
         }
         // A file is complete when closed after writing or renamed into place; creation alone is not enough.
         guard mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE | IN_ATTRIB) != 0,
-            WatchScope.isWatchedFile(path)
-        else { return }
-        handler(.changed(path))
+            WatchScope.isWatchedFile(path, excluded: state.excluded)
+        else { return events }
+        if path == "_config.yml" {
+            // `exclude:` may have changed: folders it no longer excludes are watched from now on.
+            state.excluded = WatchScope.excludedPatterns(site: site)
+            let tree = watchTree(from: "", into: &state)
+            events += tree.failures.map { .unwatched(folder: $0.folder, $0.error) }
+        }
+        return events + [.changed(path)]
     }
 }
 

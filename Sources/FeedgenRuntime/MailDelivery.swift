@@ -48,35 +48,23 @@ public enum MailDelivery {
     }
 
     /// Pipes `message` to `program -t -oi`: `-t` takes the recipients from the headers, `-oi` keeps a line
-    /// holding only `.` from ending the message.
-    public static func sendmail(_ message: [UInt8], program: String = "/usr/sbin/sendmail") throws(DigestDeliveryError)
-    {
-        let process = Process()
-        process.executableURL = URL(filePath: program)
-        process.arguments = ["-t", "-oi"]
-        let input = Pipe()
-        let errors = Pipe()
-        process.standardInput = input
-        process.standardError = errors
+    /// holding only `.` from ending the message. A sendmail still running after `deadline` is killed.
+    public static func sendmail(
+        _ message: [UInt8], program: String = "/usr/sbin/sendmail", deadline: Duration = .seconds(60)
+    ) throws(DigestDeliveryError) {
+        let result: ChildProcess.Result
         do {
-            try process.run()
+            result = try ChildProcess(URL(filePath: program), ["-t", "-oi"], deadline: deadline).run(input: message)
         } catch {
-            throw DigestDeliveryError(path: program, reason: "cannot run: \(error.localizedDescription)")
+            throw DigestDeliveryError(path: program, reason: error.reason)
         }
-        // A sendmail that exits before reading everything must give an error, not kill feedgen with SIGPIPE.
-        signal(SIGPIPE, SIG_IGN)
-        let written = Result { try input.fileHandleForWriting.write(contentsOf: Data(message)) }
-        try? input.fileHandleForWriting.close()
-        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        if case .failure(let error) = written, process.terminationStatus == 0 {
-            throw DigestDeliveryError(path: program, reason: "cannot write the message: \(error.localizedDescription)")
-        }
-        guard process.terminationStatus == 0 else {
-            let said = String(decoding: stderr, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let said = String(decoding: result.error, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard result.ending.isSuccess else {
             throw DigestDeliveryError(
-                path: program,
-                reason: "exited with status \(process.terminationStatus)" + (said.isEmpty ? "" : ": \(said)"))
+                path: program, reason: "sendmail \(result.ending)" + (said.isEmpty ? "" : ": \(said)"))
+        }
+        if let failure = result.inputFailure {
+            throw DigestDeliveryError(path: program, reason: "cannot write the message: \(failure)")
         }
     }
 }

@@ -10,13 +10,16 @@ public struct PollingSnapshot: Sendable, Equatable {
 
     static let definitionsKey = "\u{0}definitions"
 
-    /// Looks at every watched file now.
-    public static func take(site: URL, definitions: URL?, gitDirectory: URL?) -> PollingSnapshot {
+    /// Looks at every watched file now, or only at those under `folders` (relative to the site; `""` is all).
+    public static func take(
+        site: URL, definitions: URL?, gitDirectory: URL?, folders: some Sequence<String> = [""]
+    ) -> PollingSnapshot {
         var files: [String: RenderCache.Signature] = [:]
         let siteExists = WatchScope.isDirectory(site)
         if siteExists {
-            for folder in WatchScope.directories(under: site) {
-                for file in WatchScope.files(in: folder, under: site) {
+            let excluded = WatchScope.excludedPatterns(site: site)
+            for folder in folders.flatMap({ WatchScope.directories(under: site, from: $0, excluded: excluded) }) {
+                for file in WatchScope.files(in: folder, under: site, excluded: excluded) {
                     files[file] = RenderCache.signature(site.appending(path: file))
                 }
             }

@@ -53,7 +53,7 @@ public struct Publisher: Sendable {
 
     /// Creates the output folder if it is missing.
     public func prepare() throws(PublishError) {
-        try makeFolders(root)
+        try Self.makeFolders(root)
     }
 
     /// Whether every one of `relativePaths` is published.
@@ -98,7 +98,7 @@ public struct Publisher: Sendable {
     /// Writes `bytes` into a new temporary file beside `target` and flushes it to disk; returns its URL.
     private func stage(_ bytes: [UInt8], for target: URL) throws(PublishError) -> URL {
         let folder = target.deletingLastPathComponent()
-        try makeFolders(folder)
+        try Self.makeFolders(folder)
         let temporary = folder.appending(path: ".\(target.lastPathComponent).\(getpid()).tmp")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw PublishError(path: temporary.path, call: "open", errno: errno) }
@@ -130,7 +130,7 @@ public struct Publisher: Sendable {
 
     /// Creates `folder` and the missing folders above it, naming the one that could not be made and the system's
     /// reason (FileManager's error would print as `Code=512 "(null)"`).
-    private func makeFolders(_ folder: URL) throws(PublishError) {
+    static func makeFolders(_ folder: URL) throws(PublishError) {
         var missing: [URL] = []
         var current = folder
         var info = stat()

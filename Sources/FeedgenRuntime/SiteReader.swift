@@ -237,7 +237,7 @@ public enum SiteReader {
     }
 
     /// Jekyll matches `exclude:` entries as path prefixes or `File.fnmatch` globs.
-    private static func matches(pattern: String, path: String) -> Bool {
+    static func matches(pattern: String, path: String) -> Bool {
         let pattern = pattern.hasSuffix("/") ? String(pattern.dropLast()) : pattern
         if path == pattern || path.hasPrefix(pattern + "/") { return true }
         return fnmatch(pattern, path, 0) == 0

@@ -7,6 +7,7 @@ extension WatchDaemon {
     ///
     /// The site stays the one being watched when the definitions are read again.
     func rebuild(_ rebuild: WatchStateMachine.Rebuild) async {
+        defer { announceReady() }
         if rebuild.reloadDefinitions {
             do {
                 let site = options.site
@@ -24,7 +25,7 @@ extension WatchDaemon {
         let began = ContinuousClock.now
         let report: BuildReport
         do {
-            report = try await Builder().build(options, cache: cache)
+            report = try await Builder().build(options, cache: cache, lock: outputLock)
         } catch {
             if case .site(.missingSite) = error {
                 await send(.siteMissing)

@@ -10,8 +10,11 @@ import Logging
 ///
 /// Everything happens on one loop that takes inputs from one stream (watcher events, the state machine's
 /// timer, signals, polling, pulls, watchdog pings), so a rebuild in progress always finishes before a signal is
-/// acted on, and the watchdog stops pinging if the loop ever hangs.
-public final class WatchDaemon: @unchecked Sendable {
+/// acted on, and the watchdog stops pinging if the loop ever hangs. The daemon is not `Sendable`: only that loop
+/// touches it; the timers, signal sources, watcher thread and pulls reach it through the stream.
+///
+/// It holds the output folder's lock from start to end, so a `feedgen build` into the same folder is refused.
+public final class WatchDaemon {
     /// How the daemon watches, besides what it builds.
     public struct Settings: Sendable {
         public var machine: WatchStateMachine.Configuration
@@ -19,6 +22,8 @@ public final class WatchDaemon: @unchecked Sendable {
         public var poll: Duration?
         /// Run `git pull --ff-only` in the site's repository at this interval.
         public var pull: Duration?
+        /// How long one git command of a pull may run before it is killed.
+        public var pullDeadline: Duration
         /// The feed definitions file, watched and read again on change or SIGHUP.
         public var definitions: URL?
         /// How the site is named in diagnostics (as given on the command line).
@@ -26,17 +31,18 @@ public final class WatchDaemon: @unchecked Sendable {
 
         public init(
             machine: WatchStateMachine.Configuration = .init(), poll: Duration? = nil, pull: Duration? = nil,
-            definitions: URL? = nil, siteLabel: String
+            pullDeadline: Duration = .seconds(60), definitions: URL? = nil, siteLabel: String
         ) {
             self.machine = machine
             self.poll = poll
             self.pull = pull
+            self.pullDeadline = pullDeadline
             self.definitions = definitions
             self.siteLabel = siteLabel
         }
     }
 
-    private enum Input: Sendable {
+    enum Input: Sendable {
         case watch(WatchEvent)
         case timer
         case signal(Int32)
@@ -62,15 +68,22 @@ public final class WatchDaemon: @unchecked Sendable {
     private var timer: (any DispatchSourceTimer)?
     private var pullTimer: (any DispatchSourceTimer)?
     private var watcher: InotifyWatcher?
-    private var snapshot: PollingSnapshot?
+    var snapshot: PollingSnapshot?
     private var pulling = false
-    /// `--poll`, or the fallback interval once inotify failed.
-    private var pollInterval: Duration?
-    private var pollTimer: (any DispatchSourceTimer)?
+    /// `--poll`, or the fallback interval once inotify failed: every watched file is polled.
+    var pollInterval: Duration?
+    /// Folders inotify could not watch once started (the limit on watches reached): polled every
+    /// `fallbackPoll` beside inotify.
+    var polledFolders: Set<String> = []
+    var pollTimer: (any DispatchSourceTimer)?
     /// Fires when the next post dated in the future is due.
     private var dueTimer: (any DispatchSourceTimer)?
     private var stopping = false
     var builds = 0
+    /// Whether systemd was told READY=1 (after the first build, or at once when the site is missing).
+    private var announcedReady = false
+    /// The output folder's lock, held while the daemon runs.
+    var outputLock: FolderLock?
 
     /// A daemon that builds with `options`; `reloadOptions` reads the definitions again (SIGHUP).
     public init(
@@ -88,21 +101,27 @@ public final class WatchDaemon: @unchecked Sendable {
     }
 
     var now: Duration { ContinuousClock.now - start }
-    private var gitDirectory: URL? { WatchScope.gitDirectory(of: options.site) }
+    var gitDirectory: URL? { WatchScope.gitDirectory(of: options.site) }
 
     /// Runs until SIGTERM or SIGINT; returns the exit status.
     public func run() async -> Int32 {
+        do {
+            outputLock = try Builder.lockOutput(options.out, holder: "feedgen watch")
+        } catch {
+            logger.error("\(error)")
+            return 1
+        }
         trapSignals()
         timer = makeTimer { .timer }
         dueTimer = makeTimer { .postDue }
-        await startWatching()
+        let watching = await startWatching()
         if let lock = gitDirectory?.appending(path: "index.lock"), FileManager.default.fileExists(atPath: lock.path) {
             await send(.indexLock(present: true))
         }
-        await rebuild(.init(trigger: .start, paths: [], rescan: false, reloadDefinitions: false))
-        notifySystemd("READY=1")
+        // The first build goes through the state machine, so it waits for git's index.lock like any other.
+        await send(.start)
+        if !watching { announceReady() }
         startPolling()
-        if let interval = notify?.watchdogInterval { _ = repeating(every: interval) { .watchdog } }
         if let pull = settings.pull {
             let pullTimer = makeTimer { .pullTick }
             pullTimer.schedule(deadline: .now() + pull.timeInterval)
@@ -121,6 +140,8 @@ public final class WatchDaemon: @unchecked Sendable {
 
     private func handle(_ next: Input) async {
         switch next {
+        case .watch(.unwatched(let folder, let error)):
+            await startPolling(folder, because: error)
         case .watch(let event):
             if let event = machineEvent(for: event) { await send(event) }
         case .timer:
@@ -134,8 +155,8 @@ public final class WatchDaemon: @unchecked Sendable {
             )
             stopping = true
         case .pollTick:
-            let newer = PollingSnapshot.take(
-                site: options.site, definitions: settings.definitions, gitDirectory: gitDirectory)
+            guard pollInterval != nil || !polledFolders.isEmpty else { return }
+            let newer = takeSnapshot()
             let events = snapshot.map { $0.events(to: newer) } ?? []
             snapshot = newer
             for event in events {
@@ -144,7 +165,7 @@ public final class WatchDaemon: @unchecked Sendable {
         case .pullTick:
             guard !pulling, !stopping else { return }
             pulling = true
-            let puller = GitPuller(repository: options.site)
+            let puller = GitPuller(repository: options.site, deadline: settings.pullDeadline)
             DispatchQueue.global().async { [input] in input.yield(.pulled(puller.pull())) }
         case .pulled(let outcome):
             pulling = false
@@ -159,6 +180,8 @@ public final class WatchDaemon: @unchecked Sendable {
 
     private func machineEvent(for event: WatchEvent) -> WatchStateMachine.Event? {
         switch event {
+        case .unwatched:
+            return nil  // handled by `startPolling(_:because:)`
         case .changed(let path): return .fileChanged(path)
         case .definitionsChanged: return .reload
         case .indexLock(let present): return .indexLock(present: present)
@@ -166,6 +189,7 @@ public final class WatchDaemon: @unchecked Sendable {
         case .siteGone:
             watcher?.stop()
             watcher = nil
+            polledFolders = []
             return .siteMissing
         }
     }
@@ -208,7 +232,7 @@ public final class WatchDaemon: @unchecked Sendable {
                 if WatchScope.isDirectory(options.site) {
                     // Typically the limit on watches (fs.inotify.max_user_watches): polling still works.
                     pollInterval = Self.fallbackPoll
-                    logger.error("\(error); polling every \(Self.fallbackPoll) instead")
+                    logger.error("\(error); polling every \(Self.fallbackPoll.spoken) instead")
                     startPolling()
                     return await startWatching()
                 }
@@ -216,6 +240,14 @@ public final class WatchDaemon: @unchecked Sendable {
         }
         await send(.siteMissing)
         return false
+    }
+
+    /// Tells systemd the daemon is ready (once), and starts answering its watchdog.
+    func announceReady() {
+        guard !announcedReady else { return }
+        announcedReady = true
+        notifySystemd("READY=1")
+        if let interval = notify?.watchdogInterval { _ = repeating(every: interval) { .watchdog } }
     }
 
     func notifySystemd(_ message: String) {
@@ -247,7 +279,7 @@ public final class WatchDaemon: @unchecked Sendable {
         return timer
     }
 
-    private func repeating(every interval: Duration, _ event: @escaping @Sendable () -> Input)
+    func repeating(every interval: Duration, _ event: @escaping @Sendable () -> Input)
         -> any DispatchSourceTimer
     {
         let timer = makeTimer(event)
@@ -263,14 +295,6 @@ public final class WatchDaemon: @unchecked Sendable {
         dueTimer?.schedule(wallDeadline: DispatchWallTime(timespec: wall))
     }
 
-    /// How often to poll when inotify cannot be used.
-    static let fallbackPoll = Duration.seconds(2)
-
-    /// Starts the polling timer when `pollInterval` is set and it is not running yet.
-    private func startPolling() {
-        guard let pollInterval, pollTimer == nil else { return }
-        pollTimer = repeating(every: pollInterval) { .pollTick }
-    }
 }
 
 extension Duration {

@@ -5,22 +5,27 @@
 /// fires the caller sends `.timerFired`.
 ///
 /// The rules: changes are collected until none has arrived for `debounce` (a checkout touching hundreds of
-/// files gives one rebuild); while `.git/index.lock` exists git is still writing the work tree, so nothing is
-/// built (unless the lock is older than `staleLock`: git leaves it behind when it crashes); a lost event
+/// files gives one rebuild), but never longer than `maxWait` after the first of them (a file rewritten more
+/// often than `debounce` must not hold the feeds back forever); while `.git/index.lock` exists git is still
+/// writing the work tree, so nothing is built, the first build included (unless the lock is older than
+/// `staleLock`: git leaves it behind when it crashes); a lost event
 /// (inotify queue overflow) asks for a rescan of every file; a site folder that disappears is retried every
 /// `siteRetry` while the published feeds stay as they are.
 public struct WatchStateMachine: Sendable {
     /// The delays the machine works with.
     public struct Configuration: Sendable, Equatable {
         public var debounce: Duration
+        /// The longest a change waits for quiet: ten times `debounce` unless given.
+        public var maxWait: Duration
         public var staleLock: Duration
         public var siteRetry: Duration
 
         public init(
-            debounce: Duration = .milliseconds(200), staleLock: Duration = .seconds(60),
+            debounce: Duration = .milliseconds(200), maxWait: Duration? = nil, staleLock: Duration = .seconds(60),
             siteRetry: Duration = .seconds(5)
         ) {
             self.debounce = debounce
+            self.maxWait = maxWait ?? debounce * 10
             self.staleLock = staleLock
             self.siteRetry = siteRetry
         }
@@ -28,6 +33,8 @@ public struct WatchStateMachine: Sendable {
 
     /// Something that happened.
     public enum Event: Sendable, Equatable {
+        /// The daemon has started: the first build is due (after the lock, like any other).
+        case start
         /// A post, `_config.yml` or a `_data` file (path relative to the site) was written, renamed or deleted.
         case fileChanged(String)
         /// The feed definitions file changed, or SIGHUP asked to reload it.
@@ -48,7 +55,8 @@ public struct WatchStateMachine: Sendable {
 
     /// Why a rebuild runs, as the log shows it.
     public enum Trigger: String, Sendable, Comparable, CaseIterable {
-        case start, due, change, config, overflow, site, reload
+        // `start` comes last: whatever else happened before it, the first build is the start.
+        case due, change, config, overflow, site, reload, start
 
         public static func < (lhs: Trigger, rhs: Trigger) -> Bool {
             allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
@@ -92,8 +100,12 @@ public struct WatchStateMachine: Sendable {
     public let configuration: Configuration
     private var pending: Rebuild?
     private var quietAt: Duration = .zero
+    /// When the waiting rebuild was first asked for: it is built no later than `maxWait` after.
+    private var firstAt: Duration = .zero
     private var lockSince: Duration?
     private var siteMissing = false
+    /// Whether the first build was held by the lock already (said once).
+    private var startHeld = false
 
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
@@ -105,6 +117,10 @@ public struct WatchStateMachine: Sendable {
     /// Handles one event that happened at `now`.
     public mutating func handle(_ event: Event, at now: Duration) -> [Action] {
         switch event {
+        case .start:
+            note(.start, at: now)
+            quietAt = now
+            return [.schedule(at: quietAt)]
         case .fileChanged(let path):
             let isPost = path.split(separator: "/").contains("_posts")
             note(isPost ? .change : .config, path: isPost ? path : nil, at: now)
@@ -138,6 +154,8 @@ public struct WatchStateMachine: Sendable {
         case .siteFound:
             guard siteMissing else { return [] }
             siteMissing = false
+            // The wait for quiet starts again: the time without the site does not count.
+            firstAt = now
             note(.site, at: now)
             pending?.rescan = true
             return [.log(.info, "the site folder is back"), .schedule(at: quietAt)]
@@ -154,7 +172,15 @@ public struct WatchStateMachine: Sendable {
         var actions: [Action] = []
         if let lockSince {
             let stale = lockSince + configuration.staleLock
-            if now < stale { return [.schedule(at: stale)] }
+            if now < stale {
+                guard rebuild.trigger == .start, !startHeld else { return [.schedule(at: stale)] }
+                // Said once, for the first build: the daemon would otherwise start and stay silent.
+                startHeld = true
+                return [
+                    .log(.info, ".git/index.lock exists: waiting for git to finish before the first build"),
+                    .schedule(at: stale),
+                ]
+            }
             actions.append(
                 .log(.warning, ".git/index.lock has existed for \(configuration.staleLock): building anyway"))
             self.lockSince = nil
@@ -163,12 +189,14 @@ public struct WatchStateMachine: Sendable {
         return actions + [.rebuild(rebuild)]
     }
 
-    /// Adds a reason (and a changed post) to the waiting rebuild and restarts the quiet period.
+    /// Adds a reason (and a changed post) to the waiting rebuild and restarts the quiet period, which ends
+    /// `maxWait` after the first reason at the latest.
     private mutating func note(_ trigger: Trigger, path: String? = nil, at now: Duration) {
+        if pending == nil { firstAt = now }
         var rebuild = pending ?? Rebuild(trigger: trigger, paths: [], rescan: false, reloadDefinitions: false)
         rebuild.trigger = max(rebuild.trigger, trigger)
         if let path { rebuild.paths.insert(path) }
         pending = rebuild
-        quietAt = now + configuration.debounce
+        quietAt = min(now + configuration.debounce, max(firstAt + configuration.maxWait, now))
     }
 }

@@ -72,6 +72,11 @@ final class BackgroundProcess: @unchecked Sendable {
         return waitForExit(timeout: timeout)
     }
 
+    /// The process id.
+    var pid: Int32 { process.processIdentifier }
+
+    var isRunning: Bool { process.isRunning }
+
     func send(_ signal: Int32) {
         kill(process.processIdentifier, signal)
     }

@@ -80,11 +80,12 @@ import Testing
         }
     }
 
-    /// Every file under `folder` with its bytes.
+    /// Every file under `folder` with its bytes, but the lock file, which names the last run's process.
     private func snapshot(_ folder: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]
         let enumerator = FileManager.default.enumerator(atPath: folder.path)
         while let path = enumerator?.nextObject() as? String {
+            if path == ".feedgen.lock" { continue }
             let url = folder.appending(path: path)
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {

@@ -60,8 +60,7 @@ import Testing
             "sendmail":
                 "#!/bin/sh\necho \"$@\" > \"$(dirname \"$0\")/arguments\"\ncat > \"$(dirname \"$0\")/message.eml\"\n"
         ])
-        let program = folder.url.appending(path: "sendmail")
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: program.path)
+        let program = try folder.executable("sendmail")
         let result = try Self.digest(
             ["--week", "2020-W12", "--sendmail", "--sendmail-program", program.path] + Self.mailOptions)
         #expect(result.status == 0, "\(result.stderr)")
@@ -74,14 +73,40 @@ import Testing
 
     @Test func aFailingSendmailIsAnError() throws {
         let folder = try TemporaryDirectory(["sendmail": "#!/bin/sh\necho 'no route to host' >&2\nexit 75\n"])
-        let program = folder.url.appending(path: "sendmail")
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: program.path)
+        let program = try folder.executable("sendmail")
         let result = try Self.digest(
             ["--week", "2020-W12", "--sendmail", "--sendmail-program", program.path] + Self.mailOptions)
         #expect(result.status == 1)
         #expect(
-            result.stderr.hasSuffix("\(program.path): error: exited with status 75: no route to host\n"),
+            result.stderr.hasSuffix("\(program.path): error: sendmail exited with status 75: no route to host\n"),
             "\(result.stderr)")
+    }
+
+    /// A sendmail that never reads its message nor ends is killed at `--sendmail-timeout`, with the child it
+    /// started. `timeout` and the standard output sent elsewhere only keep a regression from hanging the tests.
+    @Test func aSendmailThatHangsIsKilledAtTheDeadline() throws {
+        let folder = try TemporaryDirectory(["sendmail": "#!/bin/sh\nexec > /dev/null\nsleep 600 &\nwait\n"])
+        let program = try folder.executable("sendmail")
+        let result = try run(
+            URL(filePath: "/usr/bin/timeout"),
+            [
+                "60", Paths.feedgen.path, "digest", "--site", Paths.corpus.path, "--week", "2020-W12", "--sendmail",
+                "--sendmail-program", program.path, "--sendmail-timeout", "500ms",
+            ] + Self.mailOptions)
+        #expect(result.status == 1)
+        #expect(
+            result.stderr.hasSuffix("\n\(program.path): error: sendmail did not finish within 500 ms\n"),
+            "\(result.stderr)")
+    }
+
+    @Test func aSendmailKilledBySignalIsNotAnExitStatus() throws {
+        let folder = try TemporaryDirectory(["sendmail": "#!/bin/sh\ncat > /dev/null\nkill -9 $$\n"])
+        let program = try folder.executable("sendmail")
+        let result = try Self.digest(
+            ["--week", "2020-W12", "--sendmail", "--sendmail-program", program.path] + Self.mailOptions)
+        #expect(result.status == 1)
+        #expect(
+            result.stderr.hasSuffix("\n\(program.path): error: sendmail was killed by signal 9\n"), "\(result.stderr)")
     }
 
     @Test func addressesFromTheDefinitionsFile() throws {

@@ -37,6 +37,13 @@ struct TemporaryDirectory: ~Copyable {
         }
     }
 
+    /// Makes the file at `path` (a script written by `init`) executable; returns its URL.
+    func executable(_ path: String) throws -> URL {
+        let file = url.appending(path: path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: file.path)
+        return file
+    }
+
     deinit {
         try? FileManager.default.removeItem(at: url)
     }

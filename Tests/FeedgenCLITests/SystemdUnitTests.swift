@@ -49,4 +49,33 @@ import Testing
         #expect(score != nil, "\(result.stdout)\(result.stderr)")
         #expect((score ?? 10) <= 2.0, "\(verdict ?? "")")
     }
+
+    /// The `KEY=` values of a unit, in seconds (`90s`, `5min`, `1min 30s`).
+    private func seconds(_ key: String, in unit: String) throws -> Int? {
+        let text = try String(contentsOf: Paths.package.appending(path: "systemd/\(unit)"), encoding: .utf8)
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix(key + "=") }) else { return nil }
+        var total = 0
+        for part in line.dropFirst(key.count + 1).split(separator: " ") {
+            let digits = part.prefix { $0.isNumber }
+            guard let value = Int(digits) else { return nil }
+            switch part.dropFirst(digits.count) {
+            case "s", "": total += value
+            case "min": total += value * 60
+            default: return nil
+            }
+        }
+        return total
+    }
+
+    /// Every wait the units allow outlasts the daemon's own deadlines (60 s for a git command or sendmail, 60 s
+    /// for a stale index.lock), and is finite: a hung digest is stopped by systemd at the latest.
+    @Test func timeOutsFitTheDeadlines() throws {
+        let digestStart = try #require(try seconds("TimeoutStartSec", in: "feedgen-digest.service"))
+        #expect((90...900).contains(digestStart))
+        // SIGTERM lets a git pull in progress finish; the first build may wait a minute for git's index.lock.
+        let watchStop = try #require(try seconds("TimeoutStopSec", in: "feedgen-watch.service"))
+        #expect((75...300).contains(watchStop))
+        let watchStart = try #require(try seconds("TimeoutStartSec", in: "feedgen-watch.service"))
+        #expect((90...600).contains(watchStart))
+    }
 }

@@ -60,4 +60,34 @@ import Testing
         #expect(DigestOutline.plain("<b>Bold</b> ![img](x.png)[link](https://x.test) [ref][1]") == "Bold link ref")
         #expect(DigestOutline.parse("no headings\n\njust text") == [])
     }
+
+    /// A fence closes only on a fence line of the same character, at least as long, with no info string; shell
+    /// comments inside a block that a shorter or info-string fence line does not close are not headings.
+    @Test func fencedCodeEndsWhereCommonMarkEndsIt() {
+        let markdown = """
+            # Setup
+            ````markdown
+            ```sh
+            # install the tools
+            ```
+            # still inside the four-backtick block
+            ````
+            ***Story one***
+            ~~~
+            ~~~python
+            # a comment after a fence line with an info string
+            ~~~
+            # Tools
+            ```
+            ~~~
+            # inside backticks, a tilde line closes nothing
+            ```
+            **Story two**
+            """
+        #expect(
+            DigestOutline.parse(markdown) == [
+                OutlineSection(title: "Setup", stories: ["Story one"]),
+                OutlineSection(title: "Tools", stories: ["Story two"]),
+            ])
+    }
 }

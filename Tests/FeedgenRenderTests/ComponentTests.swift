@@ -1,3 +1,4 @@
+import FeedgenCore
 import Testing
 
 @testable import FeedgenRender
@@ -16,6 +17,18 @@ import Testing
         #expect(resolver.resolve("mailto:a@b.org") == .keep("mailto:a@b.org"))
         #expect(resolver.resolve("images/a b é.png") == .keep("https://x.org/blog/posts/p/images/a%20b%20%C3%A9.png"))
         #expect(resolver.resolve("?page=2") == .keep("https://x.org/blog/posts/p/?page=2"))
+    }
+
+    /// A comma inside a candidate's URL belongs to the URL (HTML's srcset parsing): a `data:` image keeps its
+    /// base64 payload, and a trailing comma with no descriptor ends the candidate.
+    @Test func srcsetCandidatesKeepTheCommasOfTheirURLs() {
+        let srcset = "data:image/png;base64,iVBORw0KGgo= 1x,/b.png 2x, c,d.png, e.png 3x ,javascript:x 4x"
+        let (value, unsafe) = resolver.resolveSrcset(srcset)
+        #expect(
+            value
+                == "data:image/png;base64,iVBORw0KGgo= 1x, https://x.org/b.png 2x, https://x.org/blog/posts/p/c,d.png, "
+                + "https://x.org/blog/posts/p/e.png 3x")
+        #expect(unsafe == ["javascript"])
     }
 
     @Test func siteOriginAndBasePath() {
@@ -46,6 +59,6 @@ import Testing
         let text: Substring = "a `b $$x$$` ``c ` d`` e"
         let spans = CodeRegions.inlineSpans(in: text).map { String(text[$0]) }
         #expect(spans == ["`b $$x$$`", "``c ` d``"])
-        #expect(CodeRegions.fencedLines(["x", "~~~~", "```", "~~~~", "y"]) == [false, true, true, true, false])
+        #expect(CodeFence.fencedLines(["x", "~~~~", "```", "~~~~", "y"]) == [false, true, true, true, false])
     }
 }

@@ -73,6 +73,26 @@ import Testing
             ])
     }
 
+    /// Jekyll reads no folder in `exclude:` (bundler's `vendor/` is full of gems): nor does the watcher look there.
+    @Test func excludedFoldersAreNotWatched() throws {
+        let site = try TemporaryDirectory([
+            "_config.yml": "url: https://example.org\nexclude: [vendor, \"node_*\"]\n", "_posts/2026-01-01-a.md": "a",
+            "vendor/bundle/gems/theme/_posts/2020-01-01-sample.md": "", "node_modules/x/_posts/2020-01-01-y.md": "",
+            ".git/HEAD": "", "defs/feedgen.yml": "",
+        ])
+        let (watcher, collected) = try watch(site)
+        defer { watcher.stop() }
+        try site.write("changed", to: "vendor/bundle/gems/theme/_posts/2020-01-01-sample.md")
+        try site.write("new", to: "vendor/bundle/gems/other/_posts/2020-01-02-new.md")
+        try site.write("changed", to: "node_modules/x/_posts/2020-01-01-y.md")
+        try site.write("b", to: "_posts/2026-01-02-b.md")
+        #expect(collected.until(.changed("_posts/2026-01-02-b.md")) == [.changed("_posts/2026-01-02-b.md")])
+        // Polling leaves them out too.
+        let snapshot = PollingSnapshot.take(site: site.url, definitions: nil, gitDirectory: nil)
+        try site.write("again", to: "vendor/bundle/gems/theme/_posts/2020-01-01-sample.md")
+        #expect(snapshot.events(to: PollingSnapshot.take(site: site.url, definitions: nil, gitDirectory: nil)) == [])
+    }
+
     @Test func theSiteFolderMovedAwayIsReported() throws {
         let parent = try TemporaryDirectory(["site/_config.yml": "url: https://example.org\n", "site/_posts/x.md": ""])
         let collected = Collected()

@@ -145,4 +145,43 @@ struct WatchStateMachineTests {
                 rebuild(.reload, ["_posts/2026-01-02-b.md"], reload: true)
             ])
     }
+
+    @Test func theFirstBuildWaitsForGitsIndexLock() {
+        var machine = Machine(configuration: configuration)
+        _ = machine.handle(.indexLock(present: true), at: .zero)
+        #expect(machine.handle(.start, at: .zero) == [.schedule(at: .zero)])
+        #expect(
+            machine.handle(.timerFired, at: .zero) == [
+                .log(.info, ".git/index.lock exists: waiting for git to finish before the first build"),
+                .schedule(at: .seconds(60)),
+            ])
+        // A change while waiting is part of the first build, which is still the start.
+        _ = machine.handle(.fileChanged("_posts/2026-01-01-a.md"), at: .seconds(1))
+        #expect(machine.handle(.timerFired, at: .milliseconds(1200)) == [.schedule(at: .seconds(60))])
+        #expect(machine.handle(.indexLock(present: false), at: .seconds(2)) == [.schedule(at: .milliseconds(2200))])
+        #expect(
+            machine.handle(.timerFired, at: .milliseconds(2200)) == [rebuild(.start, ["_posts/2026-01-01-a.md"])])
+    }
+
+    @Test func aFileRewrittenMoreOftenThanTheDebounceIsBuiltAfterTheMaximumWait() {
+        #expect(configuration.maxWait == .seconds(2))
+        var machine = Machine(configuration: configuration)
+        var timer: Duration?
+        var rebuiltAt: [Duration] = []
+        // Rewritten every 150 ms for 5 s; the debounce (200 ms) alone would never end.
+        for step in 0...33 {
+            let now = Duration.milliseconds(150 * step)
+            while let due = timer, due <= now {
+                timer = nil
+                for action in machine.handle(.timerFired, at: due) {
+                    if case .rebuild = action { rebuiltAt.append(due) }
+                    if case .schedule(let at) = action { timer = at }
+                }
+            }
+            for action in machine.handle(.fileChanged("_posts/2026-01-01-a.md"), at: now) {
+                if case .schedule(let at) = action { timer = at }
+            }
+        }
+        #expect(rebuiltAt == [.seconds(2), .milliseconds(4100)])
+    }
 }

@@ -1,0 +1,94 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// An exclusive lock on a folder: a `flock` on a lock file in it, which names the process holding it.
+///
+/// The kernel releases a `flock` when its descriptor is closed, and so when the process ends in any way
+/// (SIGKILL included): a lock is never left behind. The descriptor is close-on-exec, so a child (git,
+/// sendmail) that outlives feedgen does not keep the lock.
+public final class FolderLock: Sendable {
+    /// The lock file.
+    public let file: URL
+    private let descriptor: Int32
+
+    /// Takes the lock at `file` (creating it and its folder) without waiting; `holder` (e.g. `feedgen build`)
+    /// is written into it with the process id, for the message another process shows. `what` names the
+    /// locked thing in that message ("the output folder").
+    public static func acquire(_ file: URL, holder: String, what: String) throws(LockError) -> FolderLock {
+        let folder = file.deletingLastPathComponent()
+        do {
+            try Publisher.makeFolders(folder)
+        } catch {
+            throw LockError(path: folder.path, what: what, reason: .noFolder(error))
+        }
+        let descriptor = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw LockError(
+                path: file.path, what: what, reason: .cannotCreate("open failed: \(String(cString: strerror(errno)))"))
+        }
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            let code = errno
+            if code == EINTR { continue }
+            defer { close(descriptor) }
+            guard code == EWOULDBLOCK else {
+                throw LockError(
+                    path: file.path, what: what,
+                    reason: .cannotCreate("flock failed: \(String(cString: strerror(code)))"))
+            }
+            throw LockError(path: file.path, what: what, reason: .held(by: holderText(descriptor)))
+        }
+        let text = Array("\(getpid()) \(holder)\n".utf8)
+        if ftruncate(descriptor, 0) == 0 {
+            _ = text.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+        }
+        return FolderLock(file: file, descriptor: descriptor)
+    }
+
+    private init(file: URL, descriptor: Int32) {
+        self.file = file
+        self.descriptor = descriptor
+    }
+
+    /// "process 4242 (feedgen watch)" from the lock file's text, or nil when it holds none yet.
+    private static func holderText(_ descriptor: Int32) -> String? {
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
+        guard count > 0 else { return nil }
+        let line = String(decoding: buffer[..<count], as: UTF8.self).split(separator: "\n").first ?? ""
+        let parts = line.split(separator: " ", maxSplits: 1)
+        guard let pid = parts.first.flatMap({ Int32($0) }) else { return nil }
+        return "process \(pid)" + (parts.count > 1 ? " (\(parts[1]))" : "")
+    }
+
+    deinit {
+        close(descriptor)
+    }
+}
+
+/// A folder could not be locked: another process holds the lock, or the lock file cannot be made.
+public struct LockError: Error, Equatable, CustomStringConvertible {
+    public enum Reason: Equatable, Sendable {
+        /// Held by another process, as its lock file describes it ("process 4242 (feedgen watch)").
+        case held(by: String?)
+        case cannotCreate(String)
+        /// The locked folder does not exist and cannot be made.
+        case noFolder(PublishError)
+    }
+
+    public var path: String
+    /// What the lock protects, e.g. "the output folder".
+    public var what: String
+    public var reason: Reason
+
+    public var description: String {
+        switch reason {
+        case .held(let holder):
+            "\(path): error: \(what) is in use by \(holder ?? "another process"); try again when it has finished"
+        case .cannotCreate(let reason): "\(path): error: cannot lock \(what): \(reason)"
+        case .noFolder(let error): error.description
+        }
+    }
+}
