@@ -11,6 +11,8 @@ import Yams
 /// limits:                       # per feed, by language tag ("all" for the all-languages feed)
 ///   all: 50
 /// summary_length: 300           # characters of the plain-text summary when a post has no excerpt
+/// post_limits:                  # what one post may cost, see PostLimits
+///   source_bytes: 10000000
 /// titles:                       # feed titles per language tag; "all" names the all-languages feed
 ///   fr: "Exemple (français)"
 /// languages:                    # see LanguageRules
@@ -32,6 +34,8 @@ public struct FeedDefinitions: Sendable, Equatable {
     public var issues: IssueRules
     /// The `digest:` keys: who the weekly digest mail is from and to.
     public var digest = DigestDefinitions()
+    /// The `post_limits:` keys: bytes of source and of rendered HTML one post may have.
+    public var postLimits = PostLimits()
 
     public static let defaultLimit = 20
     public static let defaultSummaryLength = 300
@@ -85,6 +89,9 @@ public struct FeedDefinitions: Sendable, Equatable {
         guard definitions.summaryLength > 0 else {
             throw FeedDefinitionsError(line: nil, message: "'summary_length' must be positive")
         }
+        if let (key, value) = definitions.postLimits.invalid {
+            throw FeedDefinitionsError(line: nil, message: "'post_limits.\(key)' must be positive, got \(value)")
+        }
         return definitions
     }
 
@@ -100,6 +107,7 @@ public struct FeedDefinitions: Sendable, Equatable {
 extension FeedDefinitions: Decodable {
     enum CodingKeys: String, CodingKey {
         case site, out, limit, limits, titles, languages, issues, digest
+        case postLimits = "post_limits"
         case baseURL = "base_url"
         case summaryLength = "summary_length"
     }
@@ -118,6 +126,7 @@ extension FeedDefinitions: Decodable {
             issues: try container.decodeIfPresent(IssueRules.self, forKey: .issues) ?? .defaults
         )
         digest = try container.decodeIfPresent(DigestDefinitions.self, forKey: .digest) ?? DigestDefinitions()
+        postLimits = try container.decodeIfPresent(PostLimits.self, forKey: .postLimits) ?? PostLimits()
     }
 }
 
