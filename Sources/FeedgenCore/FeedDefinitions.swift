@@ -89,6 +89,10 @@ public struct FeedDefinitions: Sendable, Equatable {
         guard definitions.summaryLength > 0 else {
             throw FeedDefinitionsError(line: nil, message: "'summary_length' must be positive")
         }
+        if let baseURL = definitions.baseURL, !["http", "https"].contains(URLSafety.scheme(of: baseURL) ?? "") {
+            throw FeedDefinitionsError(
+                line: nil, message: "'base_url' must be an absolute http(s) URL, got '\(baseURL)'")
+        }
         if let (key, value) = definitions.postLimits.invalid {
             throw FeedDefinitionsError(line: nil, message: "'post_limits.\(key)' must be positive, got \(value)")
         }
