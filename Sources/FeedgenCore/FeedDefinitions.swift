@@ -93,6 +93,7 @@ public struct FeedDefinitions: Sendable, Equatable {
             throw FeedDefinitionsError(
                 line: nil, message: "'base_url' must be an absolute http(s) URL, got '\(baseURL)'")
         }
+        if let problem = definitions.digest.problem { throw FeedDefinitionsError(line: nil, message: problem) }
         if let (key, value) = definitions.postLimits.invalid {
             throw FeedDefinitionsError(line: nil, message: "'post_limits.\(key)' must be positive, got \(value)")
         }
