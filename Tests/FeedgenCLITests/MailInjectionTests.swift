@@ -60,7 +60,10 @@ import Testing
     }
 
     @Test func aLanguageThatIsNotATagIsRefused() throws {
-        let (result, written) = try digest(["--site", "site", "--lang", "../../x"])
+        // Without a window option the digest reads and writes its state file, whose name holds the language.
+        let (result, written) = try digest([
+            "--site", "site", "--from", "news@letter.test", "--to", "readers@letter.test", "--lang", "../../x",
+        ])
         #expect(result.status == 64)
         #expect(
             result.stderr.hasPrefix(
