@@ -9,7 +9,12 @@ and checks every run:
 - its peak resident memory stays under --max-rss-mb;
 - what it publishes is bounded by the input (--max-amplification bytes out per byte in);
 - every XML document it writes parses with libxml2 without recovery and with its default size limits
-  (what feed readers do), every JSON document parses, and the digest is valid UTF-8.
+  (what feed readers do), every JSON document parses, and the digest is valid UTF-8;
+- no URL it publishes (feed fields and item HTML) has a scheme that runs code (`javascript:`, `data:`
+  other than an `<img src>` image, ...), and item HTML holds no element or attribute that runs, loads or
+  swallows content (`<script>`, `<plaintext>`, `on*=`, `ping=`, `lowsrc=`, ...);
+- the digest, written as a mail with hostile or ordinary `--from`, `--to`, `--list-unsubscribe` and
+  `--lang` values, is refused with exit 64 or has no header those values smuggled in.
 
 A round that breaks a rule is saved under --found (one JSON file per case, holding every file of the
 site) and counted as failed. `--replay DIR` runs saved cases again: the regression cases under
@@ -269,6 +274,44 @@ def make_site(rng: random.Random, base: Site, posts: list[tuple[bytes, bytes]]) 
     return site, applied
 
 
+# Digest mail options: (arguments, whether feedgen must refuse them with exit 64).
+GOOD_FROM = ["news@fuzz.example.org", "Fuzz Letter <news@fuzz.example.org>", "\u00c9quipe \u00d1 <n@fuzz.example.org>",
+             "\"Doe, Jane\" <jane.doe+x@fuzz.example.org>"]
+BAD_FROM = ["news@fuzz.example.org\nBcc: victim@evil.example", "news@fuzz.example.org\r\nX-Evil: 1",
+            "Name <a@b.example>\nBcc: v@evil.example", "news@fuzz.example.org>, <victim@evil.example",
+            "a@b.example\u0085Bcc: v@evil.example", "no-at-sign", "a@b..example", ""]
+GOOD_UNSUBSCRIBE = ["mailto:leave@fuzz.example.org", "https://fuzz.example.org/leave?x=1"]
+BAD_UNSUBSCRIBE = ["https://x.example/>\nBcc: v@evil.example", "javascript:alert(1)", "mailto:a@b> , <https://evil"]
+GOOD_LANG = ["en", "fr", "pt-BR", "zh-Hant"]
+BAD_LANG = ["../../x", "en\nBcc: v@evil.example", "en/../../../tmp", "e n"]
+INJECTED_HEADERS = ("bcc:", "x-evil:")
+
+
+def digest_mail_options(rng: random.Random) -> tuple[list[str], bool]:
+    """Mail options for the digest run, and whether at least one of them must be refused."""
+    bad = False
+
+    def pick(good: list[str], hostile: list[str]) -> str:
+        nonlocal bad
+        if rng.random() < 0.3:
+            bad = True
+            return rng.choice(hostile)
+        return rng.choice(good)
+
+    arguments = ["--send-empty", "--format", "email", "--from", pick(GOOD_FROM, BAD_FROM), "--to", pick(GOOD_FROM, BAD_FROM)]
+    if rng.random() < 0.5:
+        arguments += ["--list-unsubscribe", pick(GOOD_UNSUBSCRIBE, BAD_UNSUBSCRIBE)]
+    if rng.random() < 0.5:
+        arguments += ["--lang", pick(GOOD_LANG, BAD_LANG)]
+    return arguments, bad
+
+
+def mail_problems(message: bytes) -> list[str]:
+    header = message.split(b"\n\n", 1)[0].decode("utf-8", "replace")
+    return [f"the digest mail has a smuggled header: {line[:60]!r}" for line in header.split("\n")
+            if line.lower().startswith(INJECTED_HEADERS)]
+
+
 # --------------------------------------------------------------------------------------------------
 # Running the binary and judging a run.
 
@@ -302,7 +345,8 @@ def write_site(root: Path, site: Site) -> int:
     return total
 
 
-def run_binary(binary: str, arguments: list[str], limits: Limits, stdout_path: Path) -> Run:
+def run_binary(binary: str, arguments: list[str], limits: Limits, stdout_path: Path,
+               allowed: tuple[int, ...] = (0, 1)) -> Run:
     run = Run(command=arguments[0])
     started = time.monotonic()
     stderr_path = stdout_path.with_suffix(".err")
@@ -333,7 +377,7 @@ def run_binary(binary: str, arguments: list[str], limits: Limits, stdout_path: P
         run.problems.append(f"did not finish within {limits.seconds:g} s")
     elif run.signal is not None:
         run.problems.append(f"killed by signal {run.signal}: {stderr[-300:]!r}")
-    elif run.status not in (0, 1):
+    elif run.status not in allowed:
         run.problems.append(f"exit status {run.status}: {stderr[-300:]!r}")
     if b"Fatal error" in stderr:
         run.problems.append(f"Swift runtime error: {stderr[-300:]!r}")
@@ -343,6 +387,98 @@ def run_binary(binary: str, arguments: list[str], limits: Limits, stdout_path: P
 
 
 XML_PARSER_OPTIONS = dict(recover=False, huge_tree=False, resolve_entities=False, no_network=True, load_dtd=False)
+
+UNSAFE_SCHEMES = {"javascript", "vbscript", "livescript", "mocha", "data"}
+URL_ATTRIBUTES = {"href", "src", "poster", "cite", "action", "background", "longdesc", "data", "usemap",
+                  "{http://www.w3.org/1999/xlink}href", "xlink:href", "formaction", "lowsrc", "dynsrc", "ping"}
+FORBIDDEN_ELEMENTS = {"script", "style", "iframe", "object", "embed", "applet", "param", "form", "input", "button",
+                      "select", "textarea", "meta", "link", "base", "frame", "frameset", "noscript", "template",
+                      "svg", "math", "plaintext", "isindex", "xmp"}
+FORBIDDEN_ATTRIBUTES = {"formaction", "srcdoc", "ping", "lowsrc", "dynsrc"}
+
+
+def url_scheme(value: str) -> str | None:
+    """The scheme a browser reads: tab and newlines removed, leading controls and spaces skipped."""
+    text = "".join(c for c in value if c not in "\t\n\r").lstrip("".join(chr(i) for i in range(0x21)))
+    head = text.split(":", 1)
+    if len(head) < 2 or not head[0] or not head[0][0].isascii() or not head[0][0].isalpha():
+        return None
+    if not all(c.isascii() and (c.isalnum() or c in "+-.") for c in head[0]):
+        return None
+    return head[0].lower()
+
+
+def unsafe_url(value: str, data_image_ok: bool = False) -> bool:
+    scheme = url_scheme(value)
+    if scheme not in UNSAFE_SCHEMES:
+        return False
+    if scheme == "data" and data_image_ok:
+        return not value.split(":", 1)[1].lower().lstrip().startswith("image/")
+    return True
+
+
+def html_problems(html: str) -> list[str]:
+    """What item HTML must not hold: active or content-swallowing markup, unsafe URLs."""
+    from lxml import html as lxml_html
+    problems = []
+    try:
+        root = lxml_html.fragment_fromstring(html, create_parent="div")
+    except Exception:  # noqa: BLE001 - an unparsable fragment is not a safety finding
+        return problems
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        tag = element.tag.lower()
+        if tag in FORBIDDEN_ELEMENTS:
+            problems.append(f"item HTML holds <{tag}>")
+        for name, value in element.attrib.items():
+            lower = name.lower()
+            if lower.startswith("on") or lower in FORBIDDEN_ATTRIBUTES:
+                problems.append(f"item HTML holds <{tag} {lower}=>")
+            elif lower in URL_ATTRIBUTES and unsafe_url(value, data_image_ok=(tag == "img" and lower == "src")):
+                problems.append(f"item HTML holds <{tag} {lower}={value[:40]!r}>")
+            elif lower == "srcset" and any(unsafe_url(part.strip(), True) for part in value.split(",")):
+                problems.append(f"item HTML holds <{tag} srcset={value[:40]!r}>")
+    return problems
+
+
+def json_feed_problems(feed: dict) -> list[str]:
+    problems = []
+
+    def check_url(where: str, value) -> None:
+        if isinstance(value, str) and unsafe_url(value):
+            problems.append(f"{where} is {value[:40]!r}")
+
+    for key in ("home_page_url", "feed_url", "icon", "favicon"):
+        check_url(key, feed.get(key))
+    for author in feed.get("authors", []) or []:
+        check_url("authors[].url", author.get("url"))
+        check_url("authors[].avatar", author.get("avatar"))
+    for item in feed.get("items", []) or []:
+        for key in ("url", "external_url", "image", "banner_image"):
+            check_url(f"items[].{key}", item.get(key))
+        for author in item.get("authors", []) or []:
+            check_url("items[].authors[].url", author.get("url"))
+            check_url("items[].authors[].avatar", author.get("avatar"))
+        for attachment in item.get("attachments", []) or []:
+            check_url("items[].attachments[].url", attachment.get("url"))
+        if isinstance(item.get("content_html"), str):
+            problems += html_problems(item["content_html"])
+    return sorted(set(problems))
+
+
+def xml_url_problems(tree) -> list[str]:
+    problems = set()
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        local = element.tag.rsplit("}", 1)[-1]
+        for name, value in element.attrib.items():
+            if name.rsplit("}", 1)[-1] in ("href", "url", "src") and unsafe_url(value):
+                problems.add(f"<{local} {name}> is {value[:40]!r}")
+        if local in ("uri", "link", "url", "icon", "logo", "comments") and element.text and unsafe_url(element.text):
+            problems.add(f"<{local}> is {element.text[:40]!r}")
+    return sorted(problems)
 
 
 def check_outputs(out: Path, input_bytes: int, limits: Limits) -> list[str]:
@@ -358,9 +494,12 @@ def check_outputs(out: Path, input_bytes: int, limits: Limits) -> list[str]:
         name = path.name
         try:
             if name.endswith((".xml", ".opml", ".xsl")):
-                etree.parse(str(path), etree.XMLParser(**XML_PARSER_OPTIONS))
+                tree = etree.parse(str(path), etree.XMLParser(**XML_PARSER_OPTIONS))
+                problems += [f"{path.relative_to(out)}: {p}" for p in xml_url_problems(tree)]
             elif name.endswith(".json"):
-                json.loads(path.read_bytes())
+                document = json.loads(path.read_bytes())
+                if isinstance(document, dict):
+                    problems += [f"{path.relative_to(out)}: {p}" for p in json_feed_problems(document)]
         except Exception as error:  # noqa: BLE001 - any parse failure is the finding
             problems.append(f"{path.relative_to(out)} does not parse: {str(error)[:200]}")
     if total > limits.amplification * max(input_bytes, 1) + 1_000_000:
@@ -368,7 +507,7 @@ def check_outputs(out: Path, input_bytes: int, limits: Limits) -> list[str]:
     return problems
 
 
-def judge(binary: str, site: Site, limits: Limits, work: Path) -> list[Run]:
+def judge(binary: str, site: Site, limits: Limits, work: Path, mail: tuple[list[str], bool]) -> list[Run]:
     """Runs build, check and digest on the site; returns every run with its problems."""
     if work.exists():
         shutil.rmtree(work)
@@ -382,12 +521,16 @@ def judge(binary: str, site: Site, limits: Limits, work: Path) -> list[Run]:
     build.problems += check_outputs(out, input_bytes, limits)
     runs.append(build)
     runs.append(run_binary(binary, ["check", "--site", str(root)], limits, work / "check.out"))
+    mail_arguments, refused = mail
     digest = run_binary(binary, ["digest", "--site", str(root), "--since", "1990-01-01", "--until", "2100-01-01",
-                                 "--width", "60", "--now", "2026-12-01T00:00:00Z"], limits, work / "digest.out")
+                                 "--width", "60", "--now", "2026-12-01T00:00:00Z", *mail_arguments], limits,
+                        work / "digest.out", allowed=(64,) if refused else (0, 1))
+    message = (work / "digest.out").read_bytes()
     try:
-        (work / "digest.out").read_bytes().decode("utf-8")
+        message.decode("utf-8")
     except UnicodeDecodeError as error:
         digest.problems.append(f"digest is not UTF-8: {error}")
+    digest.problems += mail_problems(message)
     runs.append(digest)
     return runs
 
@@ -396,7 +539,8 @@ def judge(binary: str, site: Site, limits: Limits, work: Path) -> list[Run]:
 # Saved cases.
 
 
-def save_case(found: Path, site: Site, base: Site, runs: list[Run], applied: list[str], seed: int) -> Path:
+def save_case(found: Path, site: Site, base: Site, runs: list[Run], applied: list[str], seed: int,
+              mail: tuple[list[str], bool]) -> Path:
     files = {}
     for relative, content in sorted(site.items()):
         if base.get(relative) == content:
@@ -412,7 +556,8 @@ def save_case(found: Path, site: Site, base: Site, runs: list[Run], applied: lis
             entry["bytes_b64"] = base64.b64encode(content).decode()
         files[entry["path_b64"]] = entry
     problems = [f"{run.command}: {problem}" for run in runs for problem in run.problems]
-    case = {"seed": seed, "mutations": applied, "problems": problems, "files": list(files.values())}
+    case = {"seed": seed, "mutations": applied, "problems": problems, "files": list(files.values()),
+            "digest_mail": {"arguments": mail[0], "refused": mail[1]}}
     digest = hashlib.sha256(json.dumps(case["files"], sort_keys=True).encode()).hexdigest()[:12]
     found.mkdir(parents=True, exist_ok=True)
     path = found / f"{digest}.json"
@@ -420,13 +565,15 @@ def save_case(found: Path, site: Site, base: Site, runs: list[Run], applied: lis
     return path
 
 
-def load_case(path: Path, base: Site) -> Site:
+def load_case(path: Path, base: Site) -> tuple[Site, tuple[list[str], bool]]:
+    """The site of a saved case, and its digest mail options (none in cases saved before they existed)."""
     case = json.loads(path.read_text())
     site = dict(base)
     for entry in case["files"]:
-        relative = base64.b64decode(entry["path_b64"])
+        relative = (base64.b64decode(entry["path_b64"]) if "path_b64" in entry else entry["path"].encode())
         site[relative] = entry["text"].encode() if "text" in entry else base64.b64decode(entry["bytes_b64"])
-    return site
+    mail = case.get("digest_mail", {"arguments": [], "refused": False})
+    return site, (mail["arguments"], mail["refused"])
 
 
 # --------------------------------------------------------------------------------------------------
@@ -455,7 +602,7 @@ def main() -> int:
     try:
         if options.replay:
             cases = sorted(options.replay.glob("*.json"))
-            jobs = [(path.name, load_case(path, base), []) for path in cases]
+            jobs = [(path.name, *load_case(path, base), []) for path in cases]
         else:
             jobs = None
         rng = random.Random(options.seed)
@@ -465,15 +612,16 @@ def main() -> int:
             if jobs is not None:
                 if index >= len(jobs):
                     break
-                label, site, applied = jobs[index]
+                label, site, mail, applied = jobs[index]
             else:
                 if time.monotonic() >= stop_at:
                     break
                 site, applied = make_site(rng, base, posts)
+                mail = digest_mail_options(rng)
                 label = f"round {index}"
             index += 1
             rounds += 1
-            runs = judge(options.binary, site, limits, scratch / "work")
+            runs = judge(options.binary, site, limits, scratch / "work", mail)
             for run in runs:
                 worst_seconds = max(worst_seconds, run.seconds)
                 worst_rss = max(worst_rss, run.rss_mb)
@@ -481,7 +629,7 @@ def main() -> int:
             passed += len(runs) - len(bad)
             failed += len(bad)
             if bad:
-                saved = save_case(found, site, base, runs, applied, options.seed) if jobs is None else None
+                saved = save_case(found, site, base, runs, applied, options.seed, mail) if jobs is None else None
                 for run in bad:
                     for problem in run.problems:
                         print(f"{label} ({', '.join(applied) or 'saved case'}) {run.command}: {problem}")
