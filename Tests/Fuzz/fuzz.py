@@ -632,9 +632,9 @@ def main() -> int:
                 saved = save_case(found, site, base, runs, applied, options.seed, mail) if jobs is None else None
                 for run in bad:
                     for problem in run.problems:
-                        print(f"{label} ({', '.join(applied) or 'saved case'}) {run.command}: {problem}")
+                        print(f"{label} ({', '.join(applied) or 'saved case'}) {run.command}: {problem}", flush=True)
                 if saved:
-                    print(f"  saved as {saved}")
+                    print(f"  saved as {saved}", flush=True)
         print(f"{rounds} rounds, seed {options.seed}; slowest run {worst_seconds:.2f} s, "
               f"largest peak memory {worst_rss:.0f} MB")
         if failed and jobs is None:
