@@ -90,6 +90,7 @@ public struct DigestCommand: AsyncParsableCommand {
         if until != nil && since == nil { throw ValidationError("--until needs --since") }
         if width < 20 { throw ValidationError("--width must be 20 or more, got \(width)") }
         if maildir != nil && sendmail { throw ValidationError("--maildir and --sendmail cannot be combined") }
+        try validateHeaderValues()
         if let now, DigestWindow.parseInstant(now, timeZone: .gmt) == nil || !now.contains("T") {
             throw ValidationError("--now must be an ISO 8601 date-time such as 2020-03-23T08:00:00+01:00, got '\(now)'")
         }

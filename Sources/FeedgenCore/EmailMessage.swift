@@ -76,9 +76,10 @@ public struct EmailMessage: Sendable {
 
     /// `text` as RFC 2047 `B` encoded-words when it is not ASCII, each at most 75 characters and never
     /// splitting a UTF-8 sequence (§5: "each 'encoded-word' MUST represent an integral number of
-    /// characters"), separated by folding white space; ASCII text is returned as it is.
+    /// characters"), separated by folding white space; printable ASCII text is returned as it is.
     public static func encodedWords(_ text: String, lineEnding: String = "\r\n") -> String {
-        if text.allSatisfy(\.isASCII) { return text }
+        // Printable ASCII only: a control character (a line break) is encoded too, so it cannot end the header.
+        if text.unicodeScalars.allSatisfy({ (0x20..<0x7F).contains($0.value) }) { return text }
         // Words of at most 36 bytes (48 base64 characters, 60 in all) keep `Subject: ` and a word under 76
         // columns, the length RFC 2047 §2 sets for a line that holds encoded-words.
         var words: [String] = []

@@ -85,6 +85,7 @@ public struct FeedAssembler: Sendable {
             description: site.description.isEmpty ? title(for: selection.scope) : site.description,
             homePageURL: site.homePageURL, language: language,
             updated: items.map(\.updated).max() ?? Date(timeIntervalSince1970: 0),
-            authors: [owner], urls: urls, items: items)
+            authors: [owner], urls: urls, items: items
+        ).withSafeURLs()
     }
 }

@@ -11,6 +11,8 @@ import Yams
 /// limits:                       # per feed, by language tag ("all" for the all-languages feed)
 ///   all: 50
 /// summary_length: 300           # characters of the plain-text summary when a post has no excerpt
+/// post_limits:                  # what one post may cost, see PostLimits
+///   source_bytes: 10000000
 /// titles:                       # feed titles per language tag; "all" names the all-languages feed
 ///   fr: "Exemple (français)"
 /// languages:                    # see LanguageRules
@@ -32,6 +34,8 @@ public struct FeedDefinitions: Sendable, Equatable {
     public var issues: IssueRules
     /// The `digest:` keys: who the weekly digest mail is from and to.
     public var digest = DigestDefinitions()
+    /// The `post_limits:` keys: bytes of source and of rendered HTML one post may have.
+    public var postLimits = PostLimits()
 
     public static let defaultLimit = 20
     public static let defaultSummaryLength = 300
@@ -72,14 +76,31 @@ public struct FeedDefinitions: Sendable, Equatable {
         } catch {
             throw FeedDefinitionsError(line: nil, message: String(describing: error))
         }
+        /// The line of the value at `keys`, for a message about it.
+        func line(_ keys: String...) -> Int? {
+            YAMLProblem.line(of: keys.reduce(Optional(node)) { node, key in node?[key] })
+        }
         guard definitions.limit >= 0 else {
-            throw FeedDefinitionsError(line: nil, message: "'limit' must be 0 (all) or more, got \(definitions.limit)")
+            throw FeedDefinitionsError(
+                line: line("limit"), message: "'limit' must be 0 (all) or more, got \(definitions.limit)")
         }
         if let (feed, value) = definitions.limits.first(where: { $0.value < 0 }) {
-            throw FeedDefinitionsError(line: nil, message: "'limits.\(feed)' must be 0 (all) or more, got \(value)")
+            throw FeedDefinitionsError(
+                line: line("limits", feed), message: "'limits.\(feed)' must be 0 (all) or more, got \(value)")
         }
         guard definitions.summaryLength > 0 else {
-            throw FeedDefinitionsError(line: nil, message: "'summary_length' must be positive")
+            throw FeedDefinitionsError(line: line("summary_length"), message: "'summary_length' must be positive")
+        }
+        if let baseURL = definitions.baseURL, !["http", "https"].contains(URLSafety.scheme(of: baseURL) ?? "") {
+            throw FeedDefinitionsError(
+                line: line("base_url"), message: "'base_url' must be an absolute http(s) URL, got '\(baseURL)'")
+        }
+        if let (key, message) = definitions.digest.problem {
+            throw FeedDefinitionsError(line: line("digest", key), message: message)
+        }
+        if let (key, value) = definitions.postLimits.invalid {
+            throw FeedDefinitionsError(
+                line: line("post_limits", key), message: "'post_limits.\(key)' must be positive, got \(value)")
         }
         return definitions
     }
@@ -144,6 +165,7 @@ public struct FeedDefinitions: Sendable, Equatable {
 extension FeedDefinitions: Decodable {
     enum CodingKeys: String, CodingKey {
         case site, out, limit, limits, titles, languages, issues, digest
+        case postLimits = "post_limits"
         case baseURL = "base_url"
         case summaryLength = "summary_length"
     }
@@ -162,6 +184,7 @@ extension FeedDefinitions: Decodable {
             issues: try container.decodeIfPresent(IssueRules.self, forKey: .issues) ?? .defaults
         )
         digest = try container.decodeIfPresent(DigestDefinitions.self, forKey: .digest) ?? DigestDefinitions()
+        postLimits = try container.decodeIfPresent(PostLimits.self, forKey: .postLimits) ?? PostLimits()
     }
 }
 

@@ -11,8 +11,11 @@ final class HTMLCleaner {
     static let droppedElements: Set<String> = [
         "script", "style", "object", "embed", "applet", "param", "form", "input", "button", "select",
         "textarea", "meta", "link", "base", "iframe", "frame", "frameset", "noframes", "noscript",
-        "template", "svg", "math", "title",
+        "template", "svg", "math", "title", "isindex",
     ]
+    /// Elements replaced by their content: `<plaintext>` would make a reader show the rest of the item,
+    /// tags included, as text.
+    static let unwrappedElements: Set<String> = ["plaintext"]
     /// Elements that never have content in HTML.
     static let voidElements: Set<String> = [
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
@@ -21,8 +24,9 @@ final class HTMLCleaner {
     static let urlAttributes: Set<String> = [
         "href", "src", "poster", "cite", "action", "background", "longdesc", "data", "usemap", "xlink:href",
     ]
-    /// Attributes removed because they act (`formaction`) or embed a document (`srcdoc`).
-    static let droppedAttributes: Set<String> = ["formaction", "srcdoc"]
+    /// Attributes removed because they act (`formaction`, `ping`), embed a document (`srcdoc`) or load
+    /// what old browsers ran (`lowsrc`, `dynsrc`).
+    static let droppedAttributes: Set<String> = ["formaction", "srcdoc", "ping", "lowsrc", "dynsrc"]
     /// Elements a `<p>` cannot hold (HTML: "a p element's end tag may be omitted if … followed by" them).
     static let blockElements: Set<String> = [
         "address", "article", "aside", "blockquote", "details", "dialog", "div", "dl", "fieldset", "figcaption",
@@ -50,6 +54,9 @@ final class HTMLCleaner {
         let fragment = try HTMLFragment(html: html)
         document = fragment.document
         defer { document = nil }
+        if fragment.flattenDeepElements() {
+            warn("flattened markup nested more than \(HTMLFragment.maxDepth) levels deep", searching: nil)
+        }
         cleanChildren(of: fragment.body, inCode: false, inLink: false)
         return try fragment.serialize().trimmingCharacters()
     }
@@ -95,6 +102,12 @@ final class HTMLCleaner {
             } else {
                 remove(node)
             }
+            return
+        }
+        if Self.unwrappedElements.contains(name) {
+            warn("removed <\(name)> tag, kept its content", searching: "<\(name)")
+            cleanChildren(of: node, inCode: inCode, inLink: inLink)
+            unwrap(node)
             return
         }
         cleanAttributes(of: node, element: name)

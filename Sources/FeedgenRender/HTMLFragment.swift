@@ -9,10 +9,13 @@ final class HTMLFragment {
     let document: htmlDocPtr
     let body: xmlNodePtr
 
+    /// `XML_PARSE_HUGE` lifts the depth limit that would cut off content nested 256 levels deep and all
+    /// after it (`flattenDeepElements` then takes the nesting out); a post's HTML is already bounded by
+    /// `RenderContext.maxHTMLBytes`.
     private static let options = Int32(
         HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_NODEFDTD.rawValue | HTML_PARSE_COMPACT.rawValue
-            | HTML_PARSE_IGNORE_ENC.rawValue)
+            | HTML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_HUGE.rawValue)
 
     private static let rootMarker = "data-feedgen-root"
 

@@ -12,6 +12,8 @@ public struct RenderContext: Sendable {
     public var postURL: String
     /// The scalars of `_config.yml`, flattened with dots: `url`, `baseurl`, `title`, `owner.name`, …
     public var siteVariables: [String: String]
+    /// Rendering stops with `HTMLSizeLimitError` when the HTML (or the text Liquid makes) grows past this.
+    public var maxHTMLBytes = Int.max
 
     public init(
         sourcePath: String, bodyLine: Int, siteURL: String, postURL: String, siteVariables: [String: String] = [:]
@@ -69,11 +71,16 @@ public enum PostRenderer {
         var placeholders = Placeholders()
         let liquid = Liquid(context: context, lines: lines)
         let evaluated = liquid.render(clean, placeholders: &placeholders, diagnostics: &diagnostics)
+        try HTMLSizeLimitError.check(evaluated, limit: context.maxHTMLBytes)
         let commonMark = KramdownPreprocessor.process(evaluated, placeholders: &placeholders)
-        let rawHTML = placeholders.expandHTML(in: try CMark.renderHTML(commonMark))
+        let cmarkHTML = try CMark.renderHTML(commonMark)
+        try HTMLSizeLimitError.check(cmarkHTML, limit: context.maxHTMLBytes)
+        let rawHTML = placeholders.expandHTML(in: cmarkHTML)
+        try HTMLSizeLimitError.check(rawHTML, limit: context.maxHTMLBytes)
         let resolver = URLResolver(siteOrigin: context.siteOrigin, postURL: context.postURL)
         let cleaner = HTMLCleaner(resolver: resolver, placeholders: placeholders, lines: lines)
         let html = try cleaner.clean(rawHTML)
+        try HTMLSizeLimitError.check(html, limit: context.maxHTMLBytes)
         return RenderedHTML(html: html, diagnostics: diagnostics + cleaner.diagnostics)
     }
 }

@@ -1,3 +1,4 @@
+import FeedgenCore
 import FoundationEssentials
 
 /// Makes the URLs of a post absolute, the way a browser on the post's page would read them,
@@ -34,17 +35,10 @@ struct URLResolver: Sendable {
         }
         // An empty reference is the page itself.
         guard !value.isEmpty else { return .keep(postURL) }
-        if let scheme = Self.scheme(of: value) {
-            switch scheme {
-            case "javascript", "vbscript", "livescript", "mocha":
-                return .unsafe(scheme: scheme)
-            case "data":
-                let isImage = value.dropFirst(5).lowercased().hasPrefix("image/")
-                return allowsDataImage && isImage ? .keep(value) : .unsafe(scheme: scheme)
-            default:
-                return .keep(value)
-            }
+        if let scheme = URLSafety.unsafeScheme(of: value, allowsDataImage: allowsDataImage) {
+            return .unsafe(scheme: scheme)
         }
+        if URLSafety.scheme(of: value) != nil { return .keep(value) }
         if value.hasPrefix("//") { return .keep("https:" + value) }
         if value.hasPrefix("/") || value.hasPrefix("\\") { return .keep(siteOrigin + value) }
         if value.hasPrefix("#") {
@@ -73,25 +67,8 @@ struct URLResolver: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The lowercased scheme of `value`, read as a browser does: ASCII tab and newline removed first
-    /// ("java\tscript:" is still `javascript:`), other control characters and spaces leading.
-    static func scheme(of value: String) -> String? {
-        var scheme = ""
-        for scalar in value.unicodeScalars {
-            if scalar == "\t" || scalar == "\n" || scalar == "\r" { continue }
-            if scalar == ":" { return scheme.isEmpty ? nil : scheme.lowercased() }
-            let isLetter = (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z")
-            let isOther = (scalar >= "0" && scalar <= "9") || scalar == "+" || scalar == "-" || scalar == "."
-            if isLetter || (!scheme.isEmpty && isOther) {
-                scheme.unicodeScalars.append(scalar)
-            } else if scheme.isEmpty && scalar.value <= 0x20 {
-                continue
-            } else {
-                return nil
-            }
-        }
-        return nil
-    }
+    /// The lowercased scheme of `value` (see `URLSafety.scheme(of:)`).
+    static func scheme(of value: String) -> String? { URLSafety.scheme(of: value) }
 
     /// A `srcset` with every candidate URL resolved; unsafe candidates are dropped (their schemes returned).
     func resolveSrcset(_ srcset: String) -> (value: String, unsafe: [String]) {

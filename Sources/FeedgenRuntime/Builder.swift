@@ -41,10 +41,11 @@ public struct Builder: Sendable {
         // What a post's reading and rendering depend on besides its bytes (not the limit, titles or output).
         let cacheContext = [
             site.configYAML, site.authorsYAML ?? "", "\(definitions.languages)", "\(definitions.issues)",
-            "\(definitions.summaryLength)",
+            "\(definitions.summaryLength)", "\(definitions.postLimits)",
         ]
         cache?.begin(context: Array(cacheContext.joined(separator: "\u{0}").utf8))
-        let loaded = await PostCatalog.load(site: site, context: context, cache: cache)
+        let loaded = await PostCatalog.load(
+            site: site, context: context, limits: definitions.postLimits, cache: cache)
         cache?.prune(keeping: site.postPaths)
         report.postsRead = site.postPaths.count
         report.listingProblems = Set(site.problems.map(\.path))
@@ -61,7 +62,7 @@ public struct Builder: Sendable {
         let limits = options.limit == nil ? definitions.limits : [:]
         let renderer = ItemRenderer(
             site: site.root, config: config, siteVariables: parsed.siteVariables,
-            summaryLength: definitions.summaryLength, cache: cache)
+            summaryLength: definitions.summaryLength, limits: definitions.postLimits, cache: cache)
         var candidates = publishable
         var rendered: [String: RenderedItem] = [:]
         var selections = FeedPlanner.plan(candidates, limit: limit, limits: limits)

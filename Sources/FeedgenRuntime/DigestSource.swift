@@ -21,10 +21,10 @@ public struct DigestSource: Sendable {
         let (site, parsed) = (loadedSite.site, loadedSite.parsed)
         let context = PostLoader.Context(
             site: parsed.config, languages: definitions.languages, issues: definitions.issues)
-        let loaded = await PostCatalog.load(site: site, context: context)
+        let loaded = await PostCatalog.load(site: site, context: context, limits: definitions.postLimits)
         let renderer = ItemRenderer(
             site: site.root, config: parsed.config, siteVariables: parsed.siteVariables,
-            summaryLength: definitions.summaryLength)
+            summaryLength: definitions.summaryLength, limits: definitions.postLimits)
         return DigestSource(
             config: parsed.config, posts: FeedPlanner.publishable(loaded.posts, now: now, future: false),
             diagnostics: loaded.diagnostics, root: site.root, renderer: renderer)

@@ -8,16 +8,20 @@ public struct ItemRenderer: Sendable {
     var config: SiteConfig
     var siteVariables: [String: String]
     var summaryLength: Int
+    /// What one post may cost; a post past a limit is not rendered.
+    var limits: PostLimits
     /// Remembers rendered posts across builds (`feedgen watch`).
     var cache: RenderCache?
 
     public init(
-        site: URL, config: SiteConfig, siteVariables: [String: String], summaryLength: Int, cache: RenderCache? = nil
+        site: URL, config: SiteConfig, siteVariables: [String: String], summaryLength: Int,
+        limits: PostLimits = PostLimits(), cache: RenderCache? = nil
     ) {
         self.site = site
         self.config = config
         self.siteVariables = siteVariables
         self.summaryLength = summaryLength
+        self.limits = limits
         self.cache = cache
     }
 
@@ -41,8 +45,11 @@ public struct ItemRenderer: Sendable {
 
     func render(_ post: Post) -> Result {
         let text: String
+        let sourceBytes: Int
         do {
-            text = try SourceText.decode(PostFileReader.readAll(site.appending(path: post.path))).text
+            let bytes = try PostFileReader.readAll(site.appending(path: post.path), limit: limits.sourceBytes)
+            sourceBytes = bytes.count
+            text = try SourceText.decode(bytes).text
         } catch let error as SourceDecodingError {
             return Result(
                 item: nil,
@@ -60,9 +67,10 @@ public struct ItemRenderer: Sendable {
                         .error, at: SourceLocation(path: post.path, line: 1), "the front matter changed while building")
                 ])
         }
-        let context = RenderContext(
+        var context = RenderContext(
             sourcePath: post.path, bodyLine: split.bodyLine, siteURL: config.url + config.baseurl,
             postURL: post.url, siteVariables: siteVariables)
+        context.maxHTMLBytes = limits.maxHTMLBytes(forSource: sourceBytes)
         do {
             let rendered = try PostRenderer.render(markdown: String(split.body), context: context)
             var diagnostics = rendered.diagnostics
@@ -87,6 +95,11 @@ public struct ItemRenderer: Sendable {
             return Result(
                 item: RenderedItem(html: rendered.html, summary: summary, textSummary: textSummary),
                 diagnostics: diagnostics)
+        } catch let error as HTMLSizeLimitError {
+            let exceeded = PostLimits.Exceeded.html(
+                bytes: error.bytes, limit: error.limit, source: sourceBytes, limits: limits)
+            return Result(
+                item: nil, diagnostics: [Diagnostic(.error, at: SourceLocation(path: post.path), "\(exceeded)")])
         } catch {
             return Result(
                 item: nil,

@@ -34,9 +34,10 @@ public enum PostCatalog {
     }
 
     /// Loads every post; results keep the order of `site.postPaths` whatever order the tasks finish in.
-    public static func load(site: SiteReader.Site, context: PostLoader.Context, cache: RenderCache? = nil) async
-        -> Loaded
-    {
+    public static func load(
+        site: SiteReader.Site, context: PostLoader.Context, limits: PostLimits = PostLimits(),
+        cache: RenderCache? = nil
+    ) async -> Loaded {
         let paths = site.postPaths
         let chunkSize = max(16, paths.count / (ProcessInfo.processInfo.activeProcessorCount * 8) + 1)
         let chunks = stride(from: 0, to: paths.count, by: chunkSize).map { $0..<min($0 + chunkSize, paths.count) }
@@ -46,13 +47,13 @@ public enum PostCatalog {
                     var part = Loaded()
                     for path in paths[range] {
                         guard let cache else {
-                            load(path, root: site.root, context: context, into: &part)
+                            load(path, root: site.root, context: context, limits: limits, into: &part)
                             continue
                         }
                         part.add(
                             cache.loaded(path, root: site.root) {
                                 var one = Loaded()
-                                load(path, root: site.root, context: context, into: &one)
+                                load(path, root: site.root, context: context, limits: limits, into: &one)
                                 return one
                             })
                     }
@@ -94,7 +95,9 @@ public enum PostCatalog {
         return part
     }
 
-    private static func load(_ path: String, root: URL, context: PostLoader.Context, into part: inout Loaded) {
+    private static func load(
+        _ path: String, root: URL, context: PostLoader.Context, limits: PostLimits, into part: inout Loaded
+    ) {
         let fileName = String(path.split(separator: "/").last ?? "")
         guard let name = PostFilename.parse(fileName) else {
             part.diagnostics.append(
@@ -128,7 +131,7 @@ public enum PostCatalog {
         let url = root.appending(path: path)
         var head: String
         do {
-            head = try SourceText.decode(PostFileReader.readHead(url)).text
+            head = try SourceText.decode(PostFileReader.readHead(url, limit: limits.sourceBytes)).text
         } catch let error as SourceDecodingError {
             return fail(Diagnostic(.error, at: SourceLocation(path: path, line: error.line), "\(error)"))
         } catch {

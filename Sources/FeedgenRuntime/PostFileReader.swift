@@ -10,20 +10,23 @@ public enum PostFileReader {
     /// The bytes of a file up to and including the line that closes its front matter.
     ///
     /// Choosing what a feed carries needs every post's front matter but only a few bodies, so this reads the
-    /// file in small chunks and stops at the closing `---` (or `...`) line.
-    public static func readHead(_ url: URL) throws(PostReadError) -> [UInt8] {
+    /// file in small chunks and stops at the closing `---` (or `...`) line. Every byte is looked at once, and
+    /// a file of more than `limit` bytes is refused without reading it all.
+    public static func readHead(_ url: URL, limit: Int = .max) throws(PostReadError) -> [UInt8] {
         let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw PostReadError(code: errno) }
         defer { close(descriptor) }
+        try checkSize(of: descriptor, limit: limit)
         var bytes: [UInt8] = []
-        var scanFrom = 0
+        var scan = HeadScan()
         var chunk = [UInt8](repeating: 0, count: 8192)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             guard count >= 0 else { throw PostReadError(code: errno) }
             if count == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<count])
-            if let end = frontMatterEnd(bytes, from: &scanFrom) { return Array(bytes[0..<end]) }
+            if let end = frontMatterEnd(bytes, scan: &scan) { return Array(bytes[0..<end]) }
+            if bytes.count > limit { throw .tooLarge(limit: limit) }
         }
     }
 
@@ -43,11 +46,12 @@ public enum PostFileReader {
         return Array(bytes[0..<filled])
     }
 
-    /// The whole file.
-    public static func readAll(_ url: URL) throws(PostReadError) -> [UInt8] {
+    /// The whole file; one of more than `limit` bytes is refused without reading it all.
+    public static func readAll(_ url: URL, limit: Int = .max) throws(PostReadError) -> [UInt8] {
         let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw PostReadError(code: errno) }
         defer { close(descriptor) }
+        try checkSize(of: descriptor, limit: limit)
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
@@ -56,19 +60,44 @@ public enum PostFileReader {
             guard count >= 0 else { throw PostReadError(code: errno) }
             if count == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > limit { throw .tooLarge(limit: limit) }
         }
     }
 
-    /// The offset just past the closing delimiter line, if `bytes` holds it; `scanFrom` remembers progress.
-    static func frontMatterEnd(_ bytes: [UInt8], from scanFrom: inout Int) -> Int? {
+    /// Refuses a regular file whose size is already over `limit`.
+    private static func checkSize(of descriptor: Int32, limit: Int) throws(PostReadError) {
+        var status = stat()
+        if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) > limit {
+            throw .tooLarge(limit: limit)
+        }
+    }
+
+    /// Where `frontMatterEnd` stopped: the start of the line it is in, and the first byte it has not looked at.
+    struct HeadScan {
+        var lineStart: Int?
+        var scanned = 0
+    }
+
+    /// The offset just past the closing delimiter line, if `bytes` holds it; `scan` remembers progress, so
+    /// calling this after each chunk looks at each byte once, however long a line is.
+    static func frontMatterEnd(_ bytes: [UInt8], scan: inout HeadScan) -> Int? {
         // Line starts after the first line (which must be the opening `---`).
-        guard let firstNewline = bytes.firstIndex(of: 0x0A) else { return nil }
-        var lineStart = max(scanFrom, firstNewline + 1)
-        while let newline = bytes[lineStart...].firstIndex(of: 0x0A) {
+        if scan.lineStart == nil {
+            guard let firstNewline = bytes[scan.scanned...].firstIndex(of: 0x0A) else {
+                scan.scanned = bytes.count
+                return nil
+            }
+            scan.lineStart = firstNewline + 1
+            scan.scanned = firstNewline + 1
+        }
+        guard var lineStart = scan.lineStart else { return nil }
+        while let newline = bytes[scan.scanned...].firstIndex(of: 0x0A) {
             if isDelimiter(bytes[lineStart..<newline]) { return newline + 1 }
             lineStart = newline + 1
+            scan.scanned = lineStart
         }
-        scanFrom = lineStart
+        scan.lineStart = lineStart
+        scan.scanned = bytes.count
         return nil
     }
 
@@ -79,14 +108,26 @@ public enum PostFileReader {
     }
 }
 
-/// Why a file could not be read: the system's error.
-public struct PostReadError: Error, Equatable, CustomStringConvertible {
-    /// The `errno` of the failing call.
-    public var code: Int32
+/// Why a post file could not be read.
+public enum PostReadError: Error, Equatable, CustomStringConvertible {
+    /// The failing call's `errno`.
+    case system(code: Int32)
+    /// The file is longer than the `post_limits.source_bytes` it was read with.
+    case tooLarge(limit: Int)
 
     public init(code: Int32) {
-        self.code = code
+        self = .system(code: code)
     }
 
-    public var description: String { "cannot read: \(String(cString: strerror(code)))" }
+    /// The `errno` of the failing call; nil for a file refused for its size.
+    public var code: Int32? {
+        if case .system(let code) = self { code } else { nil }
+    }
+
+    public var description: String {
+        switch self {
+        case .system(let code): "cannot read: \(String(cString: strerror(code)))"
+        case .tooLarge(let limit): PostLimits.Exceeded.source(limit: limit).description
+        }
+    }
 }

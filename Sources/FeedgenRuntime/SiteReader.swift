@@ -249,7 +249,7 @@ public enum SiteReader {
         do {
             bytes = try PostFileReader.readAll(url)
         } catch {
-            throw ReadFailure(code: error.code, reason: error.description)
+            throw ReadFailure(code: error.code ?? 0, reason: error.description)
         }
         do {
             return try SourceText.decode(bytes).text

@@ -7,6 +7,13 @@ import Testing
         #expect(EmailMessage.encodedWords("Weekly digest") == "Weekly digest")
     }
 
+    @Test func aLineBreakInASCIITextIsEncodedNotWritten() {
+        // A site title is the content repository's: "Letter\nBcc: x" must not become a header of its own.
+        #expect(
+            EmailMessage.encodedWords("Letter\r\nBcc: v@evil.example")
+                == "=?utf-8?B?" + Data("Letter\r\nBcc: v@evil.example".utf8).base64EncodedString() + "?=")
+    }
+
     @Test func encodedWordsAreShortAndKeepWholeCharacters() throws {
         let subject = "DAIR.AI — 简报的每周摘要, النشرة الأسبوعية, résumé 📙📙📙📙"
         let encoded = EmailMessage.encodedWords(subject, lineEnding: "\n")

@@ -29,10 +29,10 @@ import Testing
     }
 
     @Test func badValuesAreReported() {
-        #expect(throws: FeedDefinitionsError(line: nil, message: "'limit' must be 0 (all) or more, got -2")) {
+        #expect(throws: FeedDefinitionsError(line: 1, message: "'limit' must be 0 (all) or more, got -2")) {
             try FeedDefinitions.parse("limit: -2")
         }
-        #expect(throws: FeedDefinitionsError(line: nil, message: "'limits.fr' must be 0 (all) or more, got -1")) {
+        #expect(throws: FeedDefinitionsError(line: 1, message: "'limits.fr' must be 0 (all) or more, got -1")) {
             try FeedDefinitions.parse("limits: { fr: -1 }")
         }
         #expect {

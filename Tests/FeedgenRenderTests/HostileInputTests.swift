@@ -95,4 +95,46 @@ import Testing
         #expect(rendered.html == "<p><a href=\"https://dair.ai/a\">out </a><a href=\"https://dair.ai/b\">in</a></p>")
         #expect(rendered.diagnostics == [warning(10, "removed <svg> element")])
     }
+
+    @Test func oldRawTextAndLoadingMarkupIsRemoved() throws {
+        let markdown = """
+            <img src="a.png" lowsrc="javascript:alert(1)" dynsrc="javascript:alert(2)"> <a href="/x" ping="https://evil.example/">x</a>
+
+            <isindex prompt="x" action="javascript:alert(1)">
+
+            <plaintext>rest <b>of</b> the page
+            """
+        let rendered = try PostRenderer.render(markdown: markdown, context: Fixture.context(bodyLine: 5))
+        #expect(
+            rendered.html
+                == """
+                <p><img src="https://dair.ai/posts/x/a.png"> <a href="https://dair.ai/x">x</a></p>
+
+                <p>rest <b>of</b> the page</p>
+                """)
+        #expect(
+            rendered.diagnostics == [
+                warning(5, "removed lowsrc attribute from <img>"),
+                warning(5, "removed dynsrc attribute from <img>"),
+                warning(5, "removed ping attribute from <a>"),
+                warning(7, "removed <isindex> element"),
+                warning(9, "removed <plaintext> tag, kept its content"),
+            ])
+    }
+
+    @Test func deeplyNestedContentIsKeptFlattenedWithAWarning() throws {
+        let quotes = String(repeating: ">", count: 254) + " deep\n\nafter the quotes\n"
+        let quoted = try PostRenderer.render(markdown: quotes, context: Fixture.context(bodyLine: 5))
+        #expect(quoted.html.contains("deep"), "\(quoted.html.suffix(200))")
+        #expect(quoted.html.hasSuffix("<p>after the quotes</p>"), "\(quoted.html.suffix(200))")
+        #expect(quoted.diagnostics == [warning(nil, "flattened markup nested more than 100 levels deep")])
+
+        let divs = String(repeating: "<div>", count: 300) + "deep" + String(repeating: "</div>", count: 300)
+        let nested = try PostRenderer.render(
+            markdown: divs + "\n\nafter the divs\n", context: Fixture.context(bodyLine: 5))
+        #expect(nested.html.contains("deep"))
+        #expect(nested.html.hasSuffix("<p>after the divs</p>"), "\(nested.html.suffix(200))")
+        #expect(nested.diagnostics == [warning(nil, "flattened markup nested more than 100 levels deep")])
+        #expect(nested.html.components(separatedBy: "<div>").count - 1 <= 100)
+    }
 }
