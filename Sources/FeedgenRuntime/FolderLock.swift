@@ -63,7 +63,11 @@ public final class FolderLock: Sendable {
         return "process \(pid)" + (parts.count > 1 ? " (\(parts[1]))" : "")
     }
 
+    /// Empties the lock file before letting go, so a finished run leaves the folder as it found it (the same
+    /// content gives the same files, the lock file included); only a killed run leaves its process named there,
+    /// which the next one overwrites.
     deinit {
+        _ = ftruncate(descriptor, 0)
         close(descriptor)
     }
 }
