@@ -35,7 +35,7 @@ let package = Package(
         .target(
             name: "FeedgenRender",
             dependencies: ["FeedgenCore", "Clibxml2", "CCmarkGFM"],
-            exclude: ["gen-emoji-table.py"]
+            exclude: ["Markdown/gen-emoji-table.py"]
         ),
         // All I/O: reading the site, building, publishing atomically.
         .target(
