@@ -62,7 +62,7 @@ public struct SourceOptions: ParsableArguments {
             case .site(.unreadable(let path, let reason, let hint)):
                 return SiteReadError.unreadable(displayed(path: path), reason, hint: hint).description
             case .config(let failure):
-                let location = SourceLocation(path: displayed(path: failure.file.rawValue), line: failure.line)
+                let location = FileLocation(path: displayed(path: failure.file.rawValue), line: failure.line)
                 return "\(location): error: \(failure)"
             case .publish(let failure):
                 var shown = failure
@@ -110,7 +110,7 @@ public struct SourceOptions: ParsableArguments {
             return try FeedDefinitions.parse(text)
         } catch {
             throw DefinitionsFileError(
-                description: "\(SourceLocation(path: path, line: error.line)): error: \(error)")
+                description: "\(FileLocation(path: path, line: error.line)): error: \(error)")
         }
     }
 

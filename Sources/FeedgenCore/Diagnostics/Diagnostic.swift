@@ -1,5 +1,5 @@
 /// A place in one of the user's files: the path as the user would type it, and a 1-based line (and column).
-public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+public struct FileLocation: Hashable, Sendable, CustomStringConvertible {
     public var path: String
     public var line: Int?
     public var column: Int?
@@ -32,11 +32,11 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var location: SourceLocation
+    public var location: FileLocation
     public var severity: Severity
     public var message: String
 
-    public init(_ severity: Severity, at location: SourceLocation, _ message: String) {
+    public init(_ severity: Severity, at location: FileLocation, _ message: String) {
         self.severity = severity
         self.location = location
         self.message = message

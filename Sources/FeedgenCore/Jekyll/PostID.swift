@@ -47,7 +47,7 @@ public enum PostID {
             posts[index].id = id
             warnings.append(
                 Diagnostic(
-                    .warning, at: SourceLocation(path: post.path),
+                    .warning, at: FileLocation(path: post.path),
                     "same id as \(first) (the same file name, and a language that does not set ids apart): "
                         + "its id is taken from its path, \(id)"))
         }

@@ -33,7 +33,7 @@ public enum PostLoader {
     ) -> Outcome {
         func failure(_ message: String, key: String? = nil) -> Outcome {
             let line = key.flatMap { frontMatter.line(of: $0) }
-            return .failed(Diagnostic(.error, at: SourceLocation(path: relativePath, line: line ?? 1), message))
+            return .failed(Diagnostic(.error, at: FileLocation(path: relativePath, line: line ?? 1), message))
         }
         let fileName = String(relativePath.split(separator: "/").last ?? Substring(relativePath))
         guard let name = PostFilename.parse(fileName) else {
@@ -44,7 +44,7 @@ public enum PostLoader {
         }
         let site = context.site
         var warnings = frontMatter.warnings.map {
-            Diagnostic(.warning, at: SourceLocation(path: relativePath, line: $0.line), $0.message)
+            Diagnostic(.warning, at: FileLocation(path: relativePath, line: $0.line), $0.message)
         }
 
         guard let fileDate = JekyllDate.fromFilename(name, timeZone: site.timeZone) else {
@@ -68,7 +68,7 @@ public enum PostLoader {
             } catch {
                 warnings.append(
                     Diagnostic(
-                        .warning, at: SourceLocation(path: relativePath, line: frontMatter.line(of: key)),
+                        .warning, at: FileLocation(path: relativePath, line: frontMatter.line(of: key)),
                         "ignoring invalid '\(key)' date '\(value)': \(error)"))
             }
         }
@@ -88,7 +88,7 @@ public enum PostLoader {
             if cleaned.removed > 0 {
                 warnings.append(
                     Diagnostic(
-                        .warning, at: SourceLocation(path: relativePath, line: frontMatter.line(of: key)),
+                        .warning, at: FileLocation(path: relativePath, line: frontMatter.line(of: key)),
                         "removed \(cleaned.removed) control character(s) from '\(key)'"))
             }
             return cleaned.text
@@ -118,7 +118,7 @@ public enum PostLoader {
             warnings.append(
                 Diagnostic(
                     .warning,
-                    at: SourceLocation(
+                    at: FileLocation(
                         path: relativePath, line: frontMatter.line(of: "lang") ?? frontMatter.line(of: "language")),
                     "'\(declared)' is not a BCP 47 language tag; using '\(decision.language)'"))
         }

@@ -9,7 +9,7 @@ extension MojibakeRepair {
         let encodings = Set(inRange.map(\.encoding)).map(\.rawValue).sorted().joined(separator: " or ")
         let more = inRange.count > 1 ? " and \(inRange.count - 1) more" : ""
         return Diagnostic(
-            .warning, at: SourceLocation(path: path, line: first.line),
+            .warning, at: FileLocation(path: path, line: first.line),
             "repaired mojibake (UTF-8 once read as \(encodings)): '\(first.original)' -> '\(first.repaired)'\(more)")
     }
 }

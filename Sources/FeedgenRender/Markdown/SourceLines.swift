@@ -53,7 +53,7 @@ struct SourceLines: Sendable {
 
     /// A warning at `line`; without a line when the place could not be found in the source.
     func warning(_ message: String, line: Int?) -> Diagnostic {
-        Diagnostic(.warning, at: SourceLocation(path: path, line: line), message)
+        Diagnostic(.warning, at: FileLocation(path: path, line: line), message)
     }
 
     private func lowercase(_ byte: UInt8) -> UInt8 {

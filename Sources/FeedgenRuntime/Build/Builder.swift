@@ -93,7 +93,7 @@ public struct Builder: Sendable {
             guard let original = copies[post.id] else { continue }
             report.diagnostics.append(
                 Diagnostic(
-                    .warning, at: SourceLocation(path: post.path),
+                    .warning, at: FileLocation(path: post.path),
                     "excerpt copied from \(original.path) (\(original.language)): the summary is this post's first paragraph"
                 ))
             if let textSummary = rendered[post.id]?.textSummary { rendered[post.id]?.summary = textSummary }

@@ -53,9 +53,9 @@ public struct ItemRenderer: Sendable {
         } catch let error as SourceDecodingError {
             return Result(
                 item: nil,
-                diagnostics: [Diagnostic(.error, at: SourceLocation(path: post.path, line: error.line), "\(error)")])
+                diagnostics: [Diagnostic(.error, at: FileLocation(path: post.path, line: error.line), "\(error)")])
         } catch {
-            return Result(item: nil, diagnostics: [Diagnostic(.error, at: SourceLocation(path: post.path), "\(error)")])
+            return Result(item: nil, diagnostics: [Diagnostic(.error, at: FileLocation(path: post.path), "\(error)")])
         }
         // Titles were repaired when the front matter was read; the body's repairs are reported here.
         let repair = Mojibake.repair(text)
@@ -64,7 +64,7 @@ public struct ItemRenderer: Sendable {
                 item: nil,
                 diagnostics: [
                     Diagnostic(
-                        .error, at: SourceLocation(path: post.path, line: 1), "the front matter changed while building")
+                        .error, at: FileLocation(path: post.path, line: 1), "the front matter changed while building")
                 ])
         }
         var context = RenderContext(
@@ -89,7 +89,7 @@ public struct ItemRenderer: Sendable {
             if rendered.html.allSatisfy(\.isWhitespace) {
                 diagnostics.append(
                     Diagnostic(
-                        .error, at: SourceLocation(path: post.path, line: split.bodyLine), "the post has no content"))
+                        .error, at: FileLocation(path: post.path, line: split.bodyLine), "the post has no content"))
                 return Result(item: nil, diagnostics: diagnostics)
             }
             return Result(
@@ -99,13 +99,13 @@ public struct ItemRenderer: Sendable {
             let exceeded = PostLimits.Exceeded.html(
                 bytes: error.bytes, limit: error.limit, source: sourceBytes, limits: limits)
             return Result(
-                item: nil, diagnostics: [Diagnostic(.error, at: SourceLocation(path: post.path), "\(exceeded)")])
+                item: nil, diagnostics: [Diagnostic(.error, at: FileLocation(path: post.path), "\(exceeded)")])
         } catch {
             return Result(
                 item: nil,
                 diagnostics: [
                     Diagnostic(
-                        .error, at: SourceLocation(path: post.path, line: split.bodyLine), "cannot render: \(error)")
+                        .error, at: FileLocation(path: post.path, line: split.bodyLine), "cannot render: \(error)")
                 ])
         }
     }

@@ -75,7 +75,7 @@ public enum PostCatalog {
     /// puts it. A skipped link is only a warning: it is left out by design.
     private static func loaded(_ problem: SiteReader.ListingProblem, context: PostLoader.Context) -> Loaded {
         var part = Loaded()
-        let location = SourceLocation(path: problem.path)
+        let location = FileLocation(path: problem.path)
         switch problem.kind {
         case .link:
             part.diagnostics.append(Diagnostic(.warning, at: location, problem.reason))
@@ -102,14 +102,14 @@ public enum PostCatalog {
         guard let name = PostFilename.parse(fileName) else {
             part.diagnostics.append(
                 Diagnostic(
-                    .warning, at: SourceLocation(path: path),
+                    .warning, at: FileLocation(path: path),
                     "not a post: the name does not start with YYYY-MM-DD- (Jekyll ignores it too)"))
             return
         }
         guard PostFilename.isMarkdown(ext: name.ext) else {
             part.diagnostics.append(
                 Diagnostic(
-                    .warning, at: SourceLocation(path: path),
+                    .warning, at: FileLocation(path: path),
                     "left out: '\(name.ext)' is not a Markdown extension feedgen renders"))
             return
         }
@@ -125,7 +125,7 @@ public enum PostCatalog {
         guard !name.slug.isEmpty else {
             return fail(
                 Diagnostic(
-                    .error, at: SourceLocation(path: path),
+                    .error, at: FileLocation(path: path),
                     "left out: the file name has no title after the date; rename it"))
         }
         let url = root.appending(path: path)
@@ -133,9 +133,9 @@ public enum PostCatalog {
         do {
             head = try SourceText.decode(PostFileReader.readHead(url, limit: limits.sourceBytes)).text
         } catch let error as SourceDecodingError {
-            return fail(Diagnostic(.error, at: SourceLocation(path: path, line: error.line), "\(error)"))
+            return fail(Diagnostic(.error, at: FileLocation(path: path, line: error.line), "\(error)"))
         } catch {
-            return fail(Diagnostic(.error, at: SourceLocation(path: path), "\(error)"))
+            return fail(Diagnostic(.error, at: FileLocation(path: path), "\(error)"))
         }
         let repair = Mojibake.repair(head)
         if let warning = repair.diagnostic(path: path) {
@@ -149,12 +149,12 @@ public enum PostCatalog {
             if error.reason == .missing {
                 part.diagnostics.append(
                     Diagnostic(
-                        .warning, at: SourceLocation(path: path, line: 1),
+                        .warning, at: FileLocation(path: path, line: 1),
                         "not a post: no front matter ('---' block), so Jekyll copies it as a plain file"))
                 return
             }
             return fail(
-                Diagnostic(.error, at: SourceLocation(path: path, line: error.line, column: error.column), "\(error)"))
+                Diagnostic(.error, at: FileLocation(path: path, line: error.line, column: error.column), "\(error)"))
         }
         // Only read when neither front matter, file name nor title tells the language, and then only for the
         // script its letters are written in: 8 KiB past the front matter are a fair sample, and a character cut

@@ -170,6 +170,6 @@ public struct PublishError: Error, Equatable, CustomStringConvertible {
 
     /// The failure as a diagnostic of the build, at the file it was writing.
     public var diagnostic: Diagnostic {
-        Diagnostic(.error, at: SourceLocation(path: path), "\(call) failed: \(reason)")
+        Diagnostic(.error, at: FileLocation(path: path), "\(call) failed: \(reason)")
     }
 }

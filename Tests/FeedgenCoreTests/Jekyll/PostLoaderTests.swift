@@ -154,7 +154,7 @@ import Testing
             return
         }
         #expect(diagnostic.severity == .error)
-        #expect(diagnostic.location == SourceLocation(path: "_posts/2026-01-01-x.md", line: 4))
+        #expect(diagnostic.location == FileLocation(path: "_posts/2026-01-01-x.md", line: 4))
         #expect(diagnostic.message.hasPrefix("invalid date 'someday': "))
     }
 
@@ -179,7 +179,7 @@ import Testing
         #expect(
             warnings == [
                 Diagnostic(
-                    .warning, at: SourceLocation(path: "_posts/2026-01-01-x.md", line: 3),
+                    .warning, at: FileLocation(path: "_posts/2026-01-01-x.md", line: 3),
                     "'english' is not a BCP 47 language tag; using 'en'")
             ])
     }
@@ -194,7 +194,7 @@ import Testing
         #expect(
             warnings == [
                 Diagnostic(
-                    .warning, at: SourceLocation(path: "_posts/2026-01-01-x.md", line: 2),
+                    .warning, at: FileLocation(path: "_posts/2026-01-01-x.md", line: 2),
                     "removed 2 control character(s) from 'title'")
             ])
     }

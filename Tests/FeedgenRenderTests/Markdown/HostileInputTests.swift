@@ -8,7 +8,7 @@ import Testing
     let path = "posts/_posts/2020-03-16-x.md"
 
     func warning(_ line: Int?, _ message: String) -> Diagnostic {
-        Diagnostic(.warning, at: SourceLocation(path: path, line: line), message)
+        Diagnostic(.warning, at: FileLocation(path: path, line: line), message)
     }
 
     @Test func unsafeMarkupIsRemovedWithWarnings() throws {
