@@ -38,7 +38,7 @@ public struct EmailMessage: Sendable {
         headers.append(
             Self.fold("To: " + to.map { Self.address($0, lineEnding: lineEnding) }.joined(separator: ", "), lineEnding))
         headers.append(Self.fold("Subject: " + Self.encodedWords(subject, lineEnding: lineEnding), lineEnding))
-        headers.append("Date: " + Self.rfc5322Date(date, timeZone: timeZone))
+        headers.append("Date: " + FeedDate.rfc5322(date, timeZone: timeZone))
         headers.append("Message-ID: <\(messageID)>")
         if !listUnsubscribe.isEmpty {
             headers.append(
@@ -114,19 +114,5 @@ public struct EmailMessage: Sendable {
         }
         lines.append(current)
         return lines.joined(separator: lineEnding)
-    }
-
-    /// `Mon, 23 Mar 2020 08:00:00 +0100` (RFC 5322 §3.3), with English names whatever the locale.
-    public static func rfc5322Date(_ date: Date, timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.weekday, .day, .month, .year, .hour, .minute, .second], from: date)
-        let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        let offset = timeZone.secondsFromGMT(for: date) / 60
-        let sign = offset < 0 ? "-" : "+"
-        func two(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
-        return "\(weekdays[parts.weekday! - 1]), \(two(parts.day!)) \(months[parts.month! - 1]) \(parts.year!) "
-            + "\(two(parts.hour!)):\(two(parts.minute!)):\(two(parts.second!)) \(sign)\(two(abs(offset) / 60))\(two(abs(offset) % 60))"
     }
 }

@@ -28,13 +28,24 @@ import Testing
         #expect(String(decoding: decoded, as: UTF8.self) == subject)
     }
 
+    /// The `Date:` header is written by the same rule as feed dates: a four-digit year, even before 1000.
+    @Test func dateHeaderPadsTheYearLikeFeedDates() throws {
+        let date = try Date("0999-01-01T00:00:00Z", strategy: .iso8601)
+        let message = EmailMessage(
+            from: "a@example.org", to: ["b@example.org"], subject: "s", date: date,
+            timeZone: TimeZone(identifier: "UTC")!, messageID: "m@example.org", body: [])
+        let header = message.render(lineEnding: "\n").split(separator: "\n").first { $0.hasPrefix("Date: ") }
+        #expect(header == "Date: Sun, 01 Jan 0999 00:00:00 +0000")
+        #expect(header.map(String.init) == "Date: " + FeedDate.rfc822(date))
+    }
+
     @Test func dates() {
         let date = try! Date("2020-03-23T07:00:00Z", strategy: Date.ISO8601FormatStyle())
         #expect(
-            EmailMessage.rfc5322Date(date, timeZone: TimeZone(identifier: "Europe/Paris")!)
+            FeedDate.rfc5322(date, timeZone: TimeZone(identifier: "Europe/Paris")!)
                 == "Mon, 23 Mar 2020 08:00:00 +0100")
         #expect(
-            EmailMessage.rfc5322Date(date, timeZone: TimeZone(identifier: "America/St_Johns")!)
+            FeedDate.rfc5322(date, timeZone: TimeZone(identifier: "America/St_Johns")!)
                 == "Mon, 23 Mar 2020 04:30:00 -0230")
     }
 

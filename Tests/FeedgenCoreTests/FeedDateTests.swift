@@ -1,4 +1,4 @@
-import FeedgenRender
+import FeedgenCore
 import Foundation
 import Testing
 
