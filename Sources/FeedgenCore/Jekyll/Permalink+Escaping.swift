@@ -16,15 +16,11 @@ extension Permalink {
         }
         let parts = URIParts(path)
         var result = ""
-        if let scheme = parts.scheme { result += percentEncode(scheme, keeping: schemeBytes) + ":" }
-        if let authority = parts.authority {
-            result += "//" + percentEncode(authority, keeping: pcharBytes.union("[:]".utf8))
-        }
-        result += percentEncode(parts.path, keeping: pcharBytes.union("/".utf8))
-        if let query = parts.query { result += "?" + percentEncode(query, keeping: pcharBytes.union("/?".utf8)) }
-        if let fragment = parts.fragment {
-            result += "#" + percentEncode(fragment, keeping: pcharBytes.union("/?".utf8))
-        }
+        if let scheme = parts.scheme { result += PercentEncoding.scheme.encode(scheme) + ":" }
+        if let authority = parts.authority { result += "//" + PercentEncoding.pchar.keeping("[:]").encode(authority) }
+        result += PercentEncoding.pchar.keeping("/").encode(parts.path)
+        if let query = parts.query { result += "?" + PercentEncoding.pchar.keeping("/?").encode(query) }
+        if let fragment = parts.fragment { result += "#" + PercentEncoding.pchar.keeping("/?").encode(fragment) }
         // `.sub("#", "%23")`
         if let hash = result.firstIndex(of: "#") { result.replaceSubrange(hash...hash, with: "%23") }
         return result
@@ -91,27 +87,4 @@ extension Permalink {
             if rest.first == "#" { fragment = rest.dropFirst() }
         }
     }
-
-    /// Addressable's `CharacterClasses::PCHAR`: unreserved, sub-delims, `:` and `@`.
-    static let pcharBytes = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@".utf8)
-    /// Addressable's `CharacterClasses::SCHEME`.
-    static let schemeBytes = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-+.".utf8)
-
-    /// `Addressable::URI.encode_component`: every UTF-8 byte outside `keeping` becomes `%XX`, in capitals.
-    static func percentEncode(_ text: Substring, keeping: Set<UInt8>) -> String {
-        var result = ""
-        for byte in text.utf8 {
-            if keeping.contains(byte) {
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                result += "%" + String(byte, radix: 16, uppercase: true).leftPadded()
-            }
-        }
-        return result
-    }
-}
-
-extension String {
-    /// Two hexadecimal digits.
-    fileprivate func leftPadded() -> String { count < 2 ? "0" + self : self }
 }

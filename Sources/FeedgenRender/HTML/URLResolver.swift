@@ -46,25 +46,12 @@ struct URLResolver: Sendable {
             return .keep(page + value)
         }
         guard let base = postBase else { return .keep(value) }
-        if let url = URL(string: value, relativeTo: base) ?? URL(string: Self.percentEncoded(value), relativeTo: base) {
+        if let url = URL(string: value, relativeTo: base)
+            ?? URL(string: PercentEncoding.urlReference.encode(value), relativeTo: base)
+        {
             return .keep(url.absoluteString)
         }
         return .keep(value)
-    }
-
-    /// `value` with every byte that may not appear in a URL percent-encoded (`%` itself is kept).
-    static func percentEncoded(_ value: String) -> String {
-        let hex = Array("0123456789ABCDEF".utf8)
-        var bytes: [UInt8] = []
-        for byte in value.utf8 {
-            let isAllowed = byte > 0x20 && byte < 0x7F && !"\"<>\\^`{|} ".utf8.contains(byte)
-            if isAllowed {
-                bytes.append(byte)
-            } else {
-                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The lowercased scheme of `value` (see `URLSafety.scheme(of:)`).
