@@ -63,28 +63,22 @@ public struct Builder: Sendable {
         let renderer = ItemRenderer(
             site: site.root, config: config, siteVariables: parsed.siteVariables,
             summaryLength: definitions.summaryLength, limits: definitions.postLimits, cache: cache)
-        var candidates = publishable
         var rendered: [String: RenderedItem] = [:]
-        var selections = FeedPlanner.plan(candidates, limit: limit, limits: limits)
-        while true {
-            let wanted = uniquePosts(selections).filter { rendered[$0.id] == nil }
-            if wanted.isEmpty { break }
-            let results = await renderer.render(wanted)
-            var failed: Set<String> = []
-            for (post, result) in zip(wanted, results) {
-                report.diagnostics += result.diagnostics
-                if let item = result.item {
-                    rendered[post.id] = item
-                } else {
-                    failed.insert(post.id)
-                    failures.append(FailedPost(path: post.path, date: post.date, language: post.language))
-                }
+        let planned = await renderer.renderPlanned(
+            publishable, plan: { FeedPlanner.plan($0, limit: limit, limits: limits) }, posts: uniquePosts)
+        let selections = planned.plan
+        var failed: Set<String> = []
+        for (post, result) in planned.results {
+            report.diagnostics += result.diagnostics
+            if let item = result.item {
+                rendered[post.id] = item
+            } else {
+                failed.insert(post.id)
+                failures.append(FailedPost(path: post.path, date: post.date, language: post.language))
             }
-            if failed.isEmpty { break }
-            candidates.removeAll { failed.contains($0.id) }
-            selections = FeedPlanner.plan(candidates, limit: limit, limits: limits)
         }
         report.postsFailed = failures.count
+        let candidates = publishable.filter { !failed.contains($0.id) }
         // A translation whose excerpt is another language's gets its own first paragraph as its summary.
         let copies = ExcerptCopies.find(in: loaded.posts, siteLanguage: config.language ?? "en").merging(
             ExcerptCopies.findCopiedParagraphs(in: loaded.posts, rendered: rendered)

@@ -12,10 +12,13 @@ public struct ItemRenderer: Sendable {
     var limits: PostLimits
     /// Remembers rendered posts across builds (`feedgen watch`).
     var cache: RenderCache?
+    /// Whether each result also carries the outline of the post's body (for the digest), taken from the
+    /// text already read for rendering rather than from another read of the file.
+    var outlines = false
 
     public init(
         site: URL, config: SiteConfig, siteVariables: [String: String], summaryLength: Int,
-        limits: PostLimits = PostLimits(), cache: RenderCache? = nil
+        limits: PostLimits = PostLimits(), cache: RenderCache? = nil, outlines: Bool = false
     ) {
         self.site = site
         self.config = config
@@ -23,12 +26,44 @@ public struct ItemRenderer: Sendable {
         self.summaryLength = summaryLength
         self.limits = limits
         self.cache = cache
+        self.outlines = outlines
     }
 
     public struct Result: Sendable {
         /// Nil when the post cannot be published.
         public var item: RenderedItem?
         public var diagnostics: [Diagnostic]
+        /// The section headings and story titles of the body (see `DigestOutline`), when asked for.
+        public var outline: [OutlineSection]? = nil
+    }
+
+    /// What `renderPlanned` settled on: the last plan, and every post rendered on the way with its result,
+    /// in the order rendered.
+    public struct Planned<Plan> {
+        public var plan: Plan
+        public var results: [(post: Post, result: Result)]
+    }
+
+    /// Plans, renders the planned posts not rendered yet, and, when some fail, plans again without them, until
+    /// every post of a plan is rendered: the one loop of the build and the digest. A post is rendered once.
+    public func renderPlanned<Plan>(
+        _ candidates: [Post], plan: ([Post]) -> Plan, posts: (Plan) -> [Post]
+    ) async -> Planned<Plan> {
+        var candidates = candidates
+        var rendered: Set<String> = []
+        var all: [(post: Post, result: Result)] = []
+        while true {
+            let planned = plan(candidates)
+            let wanted = posts(planned).filter { !rendered.contains($0.id) }
+            let results = await render(wanted)
+            var failed: Set<String> = []
+            for (post, result) in zip(wanted, results) {
+                all.append((post, result))
+                if result.item == nil { failed.insert(post.id) } else { rendered.insert(post.id) }
+            }
+            if failed.isEmpty { return Planned(plan: planned, results: all) }
+            candidates.removeAll { failed.contains($0.id) }
+        }
     }
 
     /// Renders every post; `results[i]` belongs to `posts[i]`, so output does not depend on scheduling.
@@ -94,7 +129,7 @@ public struct ItemRenderer: Sendable {
             }
             return Result(
                 item: RenderedItem(html: rendered.html, summary: summary, textSummary: textSummary),
-                diagnostics: diagnostics)
+                diagnostics: diagnostics, outline: outlines ? DigestOutline.parse(String(split.body)) : nil)
         } catch let error as HTMLSizeLimitError {
             let exceeded = PostLimits.Exceeded.html(
                 bytes: error.bytes, limit: error.limit, source: sourceBytes, limits: limits)

@@ -24,7 +24,7 @@ public struct DigestSource: Sendable {
         let loaded = await PostCatalog.load(site: site, context: context, limits: definitions.postLimits)
         let renderer = ItemRenderer(
             site: site.root, config: parsed.config, siteVariables: parsed.siteVariables,
-            summaryLength: definitions.summaryLength, limits: definitions.postLimits)
+            summaryLength: definitions.summaryLength, limits: definitions.postLimits, outlines: true)
         return DigestSource(
             config: parsed.config, posts: FeedPlanner.publishable(loaded.posts, now: now, future: false),
             diagnostics: loaded.diagnostics, root: site.root, renderer: renderer)
@@ -43,35 +43,21 @@ public struct DigestSource: Sendable {
     public func compose(
         window: DigestWindow, sent: Set<String>, floor: Date?, language: String?
     ) async -> Composed {
-        var pool = posts
+        let planned = await renderer.renderPlanned(
+            posts,
+            plan: {
+                DigestComposer.plan(
+                    posts: $0, window: window, sent: sent, floor: floor, language: language,
+                    preferredLanguage: config.language)
+            }, posts: \.posts)
         var contents: [String: DigestContent] = [:]
         var diagnostics: [Diagnostic] = []
-        while true {
-            let plan = DigestComposer.plan(
-                posts: pool, window: window, sent: sent, floor: floor, language: language,
-                preferredLanguage: config.language)
-            let wanted = plan.posts.filter { contents[$0.id] == nil }
-            let results = await renderer.render(wanted)
-            var failed: Set<String> = []
-            for (post, result) in zip(wanted, results) {
-                diagnostics += result.diagnostics
-                if let item = result.item {
-                    contents[post.id] = DigestContent(summary: item.summary, outline: outline(of: post))
-                } else {
-                    failed.insert(post.id)
-                }
+        for (post, result) in planned.results {
+            diagnostics += result.diagnostics
+            if let item = result.item {
+                contents[post.id] = DigestContent(summary: item.summary, outline: result.outline ?? [])
             }
-            if failed.isEmpty { return Composed(plan: plan, contents: contents, diagnostics: diagnostics) }
-            pool.removeAll { failed.contains($0.id) }
         }
-    }
-
-    /// The section headings and story titles of the post's Markdown body (see `DigestOutline`).
-    private func outline(of post: Post) -> [OutlineSection] {
-        guard let bytes = try? PostFileReader.readAll(root.appending(path: post.path)),
-            let text = try? SourceText.decode(bytes).text,
-            let split = FrontMatter.split(Mojibake.repair(text).text)
-        else { return [] }
-        return DigestOutline.parse(String(split.body))
+        return Composed(plan: planned.plan, contents: contents, diagnostics: diagnostics)
     }
 }
