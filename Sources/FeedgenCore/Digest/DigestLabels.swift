@@ -18,57 +18,51 @@ public struct DigestLabels: Sendable, Equatable {
     /// The labels for a BCP 47 tag: `fr-CA` reads as `fr`, any `pt` as `pt-BR`.
     public init(language tag: String?) {
         let base = tag?.split(separator: "-").first?.lowercased() ?? "en"
-        switch base {
-        case "fr":
-            language = "fr"
-            digest = "lettre de la semaine"
-            inThisIssue = "Dans ce numéro :"
-            contents = "Sommaire :"
-            translations = "Traductions :"
-            newTranslations = "Nouvelles traductions"
-            nothingPublished = "Rien n’a été publié pendant cette période."
-            months = [
-                "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-                "octobre", "novembre", "décembre",
-            ]
-        case "pt":
-            language = "pt-BR"
-            digest = "resumo da semana"
-            inThisIssue = "Nesta edição:"
-            contents = "Conteúdo:"
-            translations = "Traduções:"
-            newTranslations = "Novas traduções"
-            nothingPublished = "Nada foi publicado neste período."
-            months = [
-                "janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
-                "outubro", "novembro", "dezembro",
-            ]
-        case "es":
-            language = "es"
-            digest = "resumen de la semana"
-            inThisIssue = "En este número:"
-            contents = "Contenido:"
-            translations = "Traducciones:"
-            newTranslations = "Nuevas traducciones"
-            nothingPublished = "No se publicó nada en este periodo."
-            months = [
-                "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-                "octubre", "noviembre", "diciembre",
-            ]
-        default:
-            language = base == "en" ? "en" : nil
-            digest = "weekly digest"
-            inThisIssue = "In this issue:"
-            contents = "Contents:"
-            translations = "Translations:"
-            newTranslations = "New translations"
-            nothingPublished = "Nothing was published in this period."
-            months = [
-                "January", "February", "March", "April", "May", "June", "July", "August", "September",
-                "October", "November", "December",
-            ]
+        if let labels = Self.table[base] {
+            self = labels
+        } else {
+            self = Self.table["en"]!
+            language = nil
         }
     }
+
+    private init(
+        _ language: String, digest: String, inThisIssue: String, contents: String, translations: String,
+        newTranslations: String, nothingPublished: String, months: String
+    ) {
+        self.language = language
+        self.digest = digest
+        self.inThisIssue = inThisIssue
+        self.contents = contents
+        self.translations = translations
+        self.newTranslations = newTranslations
+        self.nothingPublished = nothingPublished
+        self.months = months.split(separator: " ").map(String.init)
+    }
+
+    /// Every language's words, by the base of its tag; a language not here gets English words.
+    private static let table: [String: DigestLabels] = [
+        "en": DigestLabels(
+            "en", digest: "weekly digest", inThisIssue: "In this issue:", contents: "Contents:",
+            translations: "Translations:", newTranslations: "New translations",
+            nothingPublished: "Nothing was published in this period.",
+            months: "January February March April May June July August September October November December"),
+        "fr": DigestLabels(
+            "fr", digest: "lettre de la semaine", inThisIssue: "Dans ce numéro :", contents: "Sommaire :",
+            translations: "Traductions :", newTranslations: "Nouvelles traductions",
+            nothingPublished: "Rien n’a été publié pendant cette période.",
+            months: "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"),
+        "pt": DigestLabels(
+            "pt-BR", digest: "resumo da semana", inThisIssue: "Nesta edição:", contents: "Conteúdo:",
+            translations: "Traduções:", newTranslations: "Novas traduções",
+            nothingPublished: "Nada foi publicado neste período.",
+            months: "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro"),
+        "es": DigestLabels(
+            "es", digest: "resumen de la semana", inThisIssue: "En este número:", contents: "Contenido:",
+            translations: "Traducciones:", newTranslations: "Nuevas traducciones",
+            nothingPublished: "No se publicó nada en este periodo.",
+            months: "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"),
+    ]
 
     /// One day: `March 16, 2020`, `16 mars 2020`, `16 de março de 2020`, `16 de marzo de 2020`, else `2020-03-16`.
     public func day(_ day: DateComponents) -> String {
