@@ -60,6 +60,8 @@ let package = Package(
             dependencies: ["FeedgenCLI"]
         ),
 
+        // The golden-file helper every test target shares (compare, record a missing file, print a diff).
+        .target(name: "GoldenFiles", path: "Tests/GoldenFiles"),
         .testTarget(
             name: "FeedgenCoreTests",
             dependencies: ["FeedgenCore", .product(name: "Yams", package: "Yams")],
@@ -67,7 +69,7 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(
-            name: "FeedgenRenderTests", dependencies: ["FeedgenRender", "Clibxml2"],
+            name: "FeedgenRenderTests", dependencies: ["FeedgenRender", "Clibxml2", "GoldenFiles"],
             // Golden files and the Jekyll comparison fixtures are read through #filePath, not bundled.
             exclude: ["Golden", "Fixtures"]
         ),
@@ -78,7 +80,7 @@ let package = Package(
         .testTarget(
             name: "FeedgenCLITests",
             dependencies: [
-                "FeedgenCLI", "feedgen",
+                "FeedgenCLI", "feedgen", "GoldenFiles",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
