@@ -179,7 +179,7 @@ public struct FrontMatter {
 
     /// The 1-based line of the file where the field's value starts, when known.
     public func line(of key: String, yamlStartLine: Int = 2) -> Int? {
-        fields[key]?.mark.map { $0.line + yamlStartLine - 1 }
+        YAMLProblem.line(of: fields[key], firstLine: yamlStartLine)
     }
 
     /// A list field the way Jekyll reads `tags`/`categories`: a YAML sequence, or a string split at white space.

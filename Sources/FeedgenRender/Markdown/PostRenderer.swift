@@ -62,11 +62,10 @@ public enum PostRenderer {
         if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
         let lines = SourceLines(body: body, path: context.sourcePath, firstLine: context.bodyLine)
         let clean = TextCharacters.removingForbidden(from: body) { offset, scalar in
-            let code = String(scalar.value, radix: 16, uppercase: true)
-            let padded = String(repeating: "0", count: max(0, 4 - code.count)) + code
             diagnostics.append(
                 lines.warning(
-                    "removed character U+\(padded), which XML 1.0 forbids", line: lines.line(atUTF8Offset: offset)))
+                    "removed character \(XMLSafeText.name(scalar)), which XML 1.0 forbids",
+                    line: lines.line(atUTF8Offset: offset)))
         }
         var placeholders = Placeholders()
         let liquid = Liquid(context: context, lines: lines)
