@@ -43,6 +43,13 @@ public enum SourceText {
         return (String(decoding: normalizingLineEnds(body), as: UTF8.self), hadBOM)
     }
 
+    /// Decodes a sample of a file's first bytes the way `decode` decodes the file (BOM dropped, LF line ends),
+    /// but leniently: the sample may end inside a character, which becomes U+FFFD.
+    public static func decodeSample(_ bytes: [UInt8]) -> String {
+        let body = bytes.starts(with: byteOrderMark) ? bytes[byteOrderMark.count...] : bytes[...]
+        return String(decoding: body.contains(0x0D) ? normalizingLineEnds(body)[...] : body, as: UTF8.self)
+    }
+
     /// The bytes with every CRLF and every lone CR replaced by a single LF.
     static func normalizingLineEnds(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
         var out: [UInt8] = []

@@ -162,7 +162,7 @@ public enum PostCatalog {
         let headLength = head.utf8.count
         let body = { () -> String in
             guard let bytes = try? PostFileReader.readPrefix(url, count: headLength + 8 * 1024) else { return "" }
-            let text = String(decoding: bytes, as: UTF8.self)
+            let text = Mojibake.repair(SourceText.decodeSample(bytes)).text
             return FrontMatter.split(text).map { String($0.body) } ?? ""
         }
         switch PostLoader.load(relativePath: path, frontMatter: frontMatter, body: body, context: context) {
