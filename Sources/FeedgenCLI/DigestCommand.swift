@@ -21,11 +21,7 @@ public struct DigestCommand: AsyncParsableCommand {
         case text, email
     }
 
-    @Option(help: "The feed definitions file (default: feeds/feedgen.yml when --site is not given).")
-    public var config: String?
-
-    @Option(help: "The Jekyll site: the folder holding _config.yml.")
-    public var site: String?
+    @OptionGroup public var location: SiteOptions
 
     @Option(help: "The ISO week to cover, e.g. 2020-W12.")
     public var week: String?
@@ -97,10 +93,7 @@ public struct DigestCommand: AsyncParsableCommand {
     }
 
     public func run() async throws {
-        var arguments: [String] = []
-        if let config { arguments += ["--config", config] }
-        if let site { arguments += ["--site", site] }
-        let resolved = try SourceOptions.parse(arguments).resolve()
+        let resolved = try SourceSettings(location).resolve()
         let definitions = resolved.options.definitions
         let now = self.now.flatMap { DigestWindow.parseInstant($0, timeZone: .gmt)?.date } ?? Date()
         let source: DigestSource

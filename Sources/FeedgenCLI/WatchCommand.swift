@@ -55,17 +55,9 @@ public struct WatchCommand: AsyncParsableCommand {
             pullDeadline: pullTimeout.duration,
             definitions: definitionsPath.map { URL(filePath: $0, relativeTo: cwd).standardizedFileURL },
             siteLabel: resolved.siteLabel)
-        // SourceOptions is not Sendable; its arguments are, and parsing them again gives the same options.
-        var arguments: [String] = []
-        if let config = source.config { arguments += ["--config", config] }
-        if let site = source.site { arguments += ["--site", site] }
-        if let out = source.out { arguments += ["--out", out] }
-        if let limit = source.limit { arguments += ["--limit", String(limit)] }
-        if source.future { arguments.append("--future") }
-        if let baseURL = source.baseURL { arguments += ["--base-url", baseURL] }
         let daemon = WatchDaemon(
             options: resolved.options, settings: settings, logger: logger, notify: NotifySocket(),
-            reloadOptions: { [arguments] in try SourceOptions.parse(arguments).resolve(reporting: false).options })
+            reloadOptions: { [settings = source.settings] in try settings.resolve(reporting: false).options })
         let status = await daemon.run()
         if status != 0 { throw ExitCode(status) }
     }
