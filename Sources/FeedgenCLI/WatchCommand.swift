@@ -41,6 +41,10 @@ public struct WatchCommand: AsyncParsableCommand {
         help: ArgumentHelp("Kill a git command of --pull still running after this long.", valueName: "interval"))
     public var pullTimeout = Interval(.seconds(60))
 
+    /// Not in `--help`: how often a site folder that is gone is looked for again (tests shorten it).
+    @Option(name: .customLong("site-retry"), help: .hidden)
+    public var siteRetry = Interval(.seconds(5))
+
     public init() {}
 
     public func run() async throws {
@@ -51,7 +55,8 @@ public struct WatchCommand: AsyncParsableCommand {
         let definitionsPath = source.config ?? (source.site == nil ? "feeds/feedgen.yml" : nil)
         let cwd = URL(filePath: FileManager.default.currentDirectoryPath, directoryHint: .isDirectory)
         let settings = WatchDaemon.Settings(
-            machine: .init(debounce: debounce.duration), poll: poll?.duration, pull: pull?.duration,
+            machine: .init(debounce: debounce.duration, siteRetry: siteRetry.duration), poll: poll?.duration,
+            pull: pull?.duration,
             pullDeadline: pullTimeout.duration,
             definitions: definitionsPath.map { URL(filePath: $0, relativeTo: cwd).standardizedFileURL },
             siteLabel: resolved.siteLabel)

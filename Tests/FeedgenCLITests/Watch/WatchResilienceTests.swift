@@ -17,7 +17,8 @@ import Testing
 
     @Test func aSiteThatDisappearsIsRetriedAndTheFeedsStay() throws {
         let repository = try ContentRepository(["_posts/2026-01-01-first.md": ContentRepository.post("First")])
-        let daemon = try repository.watch()
+        // Looked for again every 200 ms rather than every 5 s, so the test does not wait seconds for it.
+        let daemon = try repository.watch(["--site-retry", "200ms"])
         #expect(rebuilds(daemon, 1).count == 1)
         let away = repository.folder.url.appending(path: "away")
         try FileManager.default.moveItem(at: repository.site, to: away)
