@@ -12,6 +12,8 @@ let package = Package(
         // 1.11 introduced `LogHandler.log(event:)`, which the watch daemon's log handler implements.
         .package(url: "https://github.com/apple/swift-log", from: "1.11.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Property tests (test targets only).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // libxml2, the XML writer and HTML parser (apt: libxml2-dev).
@@ -64,7 +66,10 @@ let package = Package(
         .target(name: "GoldenFiles", path: "Tests/GoldenFiles"),
         .testTarget(
             name: "FeedgenCoreTests",
-            dependencies: ["FeedgenCore", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "FeedgenCore", .product(name: "Yams", package: "Yams"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             // Fixtures are read from disk by path (they hold a regeneration script too), not bundled.
             exclude: ["Fixtures"]
         ),
