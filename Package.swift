@@ -12,6 +12,8 @@ let package = Package(
         // 1.11 introduced `LogHandler.log(event:)`, which the watch daemon's log handler implements.
         .package(url: "https://github.com/apple/swift-log", from: "1.11.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Property tests (test targets only).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // libxml2, the XML writer and HTML parser (apt: libxml2-dev).
@@ -35,7 +37,7 @@ let package = Package(
         .target(
             name: "FeedgenRender",
             dependencies: ["FeedgenCore", "Clibxml2", "CCmarkGFM"],
-            exclude: ["gen-emoji-table.py"]
+            exclude: ["Markdown/gen-emoji-table.py"]
         ),
         // All I/O: reading the site, building, publishing atomically.
         .target(
@@ -60,14 +62,19 @@ let package = Package(
             dependencies: ["FeedgenCLI"]
         ),
 
+        // The golden-file helper every test target shares (compare, record a missing file, print a diff).
+        .target(name: "GoldenFiles", path: "Tests/GoldenFiles"),
         .testTarget(
             name: "FeedgenCoreTests",
-            dependencies: ["FeedgenCore", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "FeedgenCore", .product(name: "Yams", package: "Yams"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             // Fixtures are read from disk by path (they hold a regeneration script too), not bundled.
             exclude: ["Fixtures"]
         ),
         .testTarget(
-            name: "FeedgenRenderTests", dependencies: ["FeedgenRender", "Clibxml2"],
+            name: "FeedgenRenderTests", dependencies: ["FeedgenRender", "Clibxml2", "GoldenFiles"],
             // Golden files and the Jekyll comparison fixtures are read through #filePath, not bundled.
             exclude: ["Golden", "Fixtures"]
         ),
@@ -78,7 +85,7 @@ let package = Package(
         .testTarget(
             name: "FeedgenCLITests",
             dependencies: [
-                "FeedgenCLI", "feedgen",
+                "FeedgenCLI", "feedgen", "GoldenFiles",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

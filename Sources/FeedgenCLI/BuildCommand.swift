@@ -48,7 +48,7 @@ extension SourceOptions.Resolved {
         for kept in report.kept {
             let folder = kept.scope.directory.isEmpty ? outLabel : "\(outLabel)/\(kept.scope.directory)"
             let missing = kept.missing.map {
-                displayed(Diagnostic(.error, at: SourceLocation(path: $0), "")).location.path
+                displayed(Diagnostic(.error, at: FileLocation(path: $0), "")).location.path
             }
             printError(
                 "\(folder): warning: kept the published \(kept.scope.label) feed: it would lack \(missing.joined(separator: ", "))"

@@ -15,11 +15,7 @@ public struct CheckCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "The feed definitions file (default: feeds/feedgen.yml when --site is not given).")
-    public var config: String?
-
-    @Option(help: "The Jekyll site: the folder holding _config.yml.")
-    public var site: String?
+    @OptionGroup public var location: SiteOptions
 
     @Flag(help: "Also check posts dated in the future.")
     public var future = false
@@ -28,15 +24,15 @@ public struct CheckCommand: AsyncParsableCommand {
 
     public func run() async throws {
         // A definitions file that names no site is checked alone.
-        if let config, site == nil, try SourceOptions.readDefinitionsReporting(config).site == nil {
+        if let config = location.config, location.site == nil,
+            try SourceOptions.readDefinitionsReporting(config).site == nil
+        {
             print("Checked the definitions file \(config): 0 errors")
             return
         }
-        var arguments = ["--limit", "0", "--out", FileManager.default.temporaryDirectory.path]
-        if let config { arguments += ["--config", config] }
-        if let site { arguments += ["--site", site] }
-        if future { arguments.append("--future") }
-        var resolved = try SourceOptions.parse(arguments).resolve()
+        var resolved = try SourceSettings(
+            location, out: FileManager.default.temporaryDirectory.path, limit: 0, future: future
+        ).resolve()
         resolved.options.dryRun = true
         let report = try await resolved.buildReportingProblems()
         let errors = report.diagnostics.filter { $0.severity == .error }.count

@@ -21,11 +21,7 @@ public struct DigestCommand: AsyncParsableCommand {
         case text, email
     }
 
-    @Option(help: "The feed definitions file (default: feeds/feedgen.yml when --site is not given).")
-    public var config: String?
-
-    @Option(help: "The Jekyll site: the folder holding _config.yml.")
-    public var site: String?
+    @OptionGroup public var location: SiteOptions
 
     @Option(help: "The ISO week to cover, e.g. 2020-W12.")
     public var week: String?
@@ -97,10 +93,7 @@ public struct DigestCommand: AsyncParsableCommand {
     }
 
     public func run() async throws {
-        var arguments: [String] = []
-        if let config { arguments += ["--config", config] }
-        if let site { arguments += ["--site", site] }
-        let resolved = try SourceOptions.parse(arguments).resolve()
+        let resolved = try SourceSettings(location).resolve()
         let definitions = resolved.options.definitions
         let now = self.now.flatMap { DigestWindow.parseInstant($0, timeZone: .gmt)?.date } ?? Date()
         let source: DigestSource
@@ -120,32 +113,22 @@ public struct DigestCommand: AsyncParsableCommand {
         }
 
         // The window, and what earlier digests sent when the state is used.
-        var window: DigestWindow
+        let window: DigestWindow
         var store: DigestStateStore?
         var state: DigestState?
         // Held until the state is saved: a second scheduled digest of the same site and language stops here.
         var lock: FolderLock?
         defer { withExtendedLifetime(lock) {} }
-        if let week {
-            guard let chosen = DigestWindow.parseWeek(week, timeZone: timeZone) else {
-                throw ValidationError("--week must name an ISO week such as 2020-W12, got '\(week)'")
-            }
-            window = chosen
-        } else if let since {
-            guard let start = DigestWindow.parseInstant(since, timeZone: timeZone) else {
-                throw ValidationError("--since must be a day (YYYY-MM-DD) or an ISO 8601 date-time, got '\(since)'")
-            }
-            var end = now
-            if let until {
-                guard let parsed = DigestWindow.parseInstant(until, timeZone: timeZone) else {
-                    throw ValidationError("--until must be a day (YYYY-MM-DD) or an ISO 8601 date-time, got '\(until)'")
-                }
-                end = parsed.isDay ? DigestWindow.dayAfter(parsed.date, timeZone: timeZone) : parsed.date
-            }
-            guard start.date < end else { throw ValidationError("--since must be before --until") }
-            window = DigestWindow(since: start.date, until: end, timeZone: timeZone)
+        let explicit: DigestWindow?
+        do {
+            explicit = try DigestSchedule.window(
+                for: DigestSchedule.Request(week: week, since: since, until: until), now: now, timeZone: timeZone)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        if let explicit {
+            window = explicit
         } else {
-            window = DigestWindow.lastCompleteWeek(before: now, timeZone: timeZone)
             let folder =
                 stateDir.map { URL(filePath: $0, directoryHint: .isDirectory) }
                 ?? DigestStateStore.defaultFolder(environment: ProcessInfo.processInfo.environment)
@@ -164,14 +147,14 @@ public struct DigestCommand: AsyncParsableCommand {
                 printError(error.description)
                 throw ExitCode.failure
             }
-            if let state {
-                if state.until >= window.until {
-                    printError(
-                        "feedgen digest: nothing to do: the digest up to \(window.isoWeekName) was already sent (\(chosenStore.url.path))"
-                    )
-                    return
-                }
-                window.since = state.until
+            switch DigestSchedule.window(after: state?.until, now: now, timeZone: timeZone) {
+            case .send(let next):
+                window = next
+            case .alreadySent(let week):
+                printError(
+                    "feedgen digest: nothing to do: the digest up to \(week.isoWeekName) was already sent (\(chosenStore.url.path))"
+                )
+                return
             }
         }
 

@@ -3,14 +3,19 @@ import FeedgenCore
 import FeedgenRuntime
 import Foundation
 
-/// The options every command that builds feeds shares: where the site is, where feeds go, and what they hold.
-public struct SourceOptions: ParsableArguments {
+/// `--config` and `--site`, written once for every command: where the site and its feed definitions are.
+public struct SiteOptions: ParsableArguments {
     @Option(help: "The feed definitions file (default: feeds/feedgen.yml when --site is not given).")
     public var config: String?
 
     @Option(help: "The Jekyll site: the folder holding _config.yml.")
     public var site: String?
 
+    public init() {}
+}
+
+/// What `build` and `watch` write: where, how many items, which posts, and the feeds' public URL.
+public struct OutputOptions: ParsableArguments {
     @Option(help: "Where to write the feeds (default: the definitions' 'out', else SITE/_site/feeds).")
     public var out: String?
 
@@ -30,6 +35,53 @@ public struct SourceOptions: ParsableArguments {
         if let baseURL, URL(string: baseURL)?.scheme.map({ ["http", "https"].contains($0) }) != true {
             throw ValidationError("--base-url must be an absolute http(s) URL, got '\(baseURL)'")
         }
+    }
+}
+
+/// The command line's choices of site and output as a plain value: what a command resolves, and what the
+/// watch daemon's reload captures and resolves again.
+public struct SourceSettings: Sendable, Equatable {
+    public var config: String?
+    public var site: String?
+    public var out: String?
+    public var limit: Int?
+    public var future = false
+    public var baseURL: String?
+
+    public init(
+        _ site: SiteOptions, out: String? = nil, limit: Int? = nil, future: Bool = false, baseURL: String? = nil
+    ) {
+        self.config = site.config
+        self.site = site.site
+        self.out = out
+        self.limit = limit
+        self.future = future
+        self.baseURL = baseURL
+    }
+}
+
+/// The options every command that builds feeds shares: where the site is, where feeds go, and what they hold.
+public struct SourceOptions: ParsableArguments {
+    @OptionGroup public var location: SiteOptions
+    @OptionGroup public var output: OutputOptions
+
+    public init() {}
+
+    public var config: String? { location.config }
+    public var site: String? { location.site }
+    public var out: String? { output.out }
+    public var limit: Int? { output.limit }
+    public var future: Bool { output.future }
+    public var baseURL: String? { output.baseURL }
+
+    /// The options as a plain value.
+    public var settings: SourceSettings {
+        SourceSettings(location, out: out, limit: limit, future: future, baseURL: baseURL)
+    }
+
+    /// Reads the definitions file (if any) and fills in the defaults (see `SourceSettings.resolve`).
+    public func resolve(now: Date = Date(), reporting: Bool = true) throws -> Resolved {
+        try settings.resolve(now: now, reporting: reporting)
     }
 
     /// Options resolved against the definitions file, with the labels used to print paths.
@@ -62,7 +114,7 @@ public struct SourceOptions: ParsableArguments {
             case .site(.unreadable(let path, let reason, let hint)):
                 return SiteReadError.unreadable(displayed(path: path), reason, hint: hint).description
             case .config(let failure):
-                let location = SourceLocation(path: displayed(path: failure.file.rawValue), line: failure.line)
+                let location = FileLocation(path: displayed(path: failure.file.rawValue), line: failure.line)
                 return "\(location): error: \(failure)"
             case .publish(let failure):
                 var shown = failure
@@ -110,7 +162,7 @@ public struct SourceOptions: ParsableArguments {
             return try FeedDefinitions.parse(text)
         } catch {
             throw DefinitionsFileError(
-                description: "\(SourceLocation(path: path, line: error.line)): error: \(error)")
+                description: "\(FileLocation(path: path, line: error.line)): error: \(error)")
         }
     }
 
@@ -124,11 +176,13 @@ public struct SourceOptions: ParsableArguments {
             throw ExitCode.failure
         }
     }
+}
 
+extension SourceSettings {
     /// Reads the definitions file (if any) and fills in the defaults.
     /// - Parameter reporting: print a broken definitions file and exit 1 (a command), rather than throw
     ///   `DefinitionsFileError` (the watch daemon's reload, which logs it).
-    public func resolve(now: Date = Date(), reporting: Bool = true) throws -> Resolved {
+    public func resolve(now: Date = Date(), reporting: Bool = true) throws -> SourceOptions.Resolved {
         let fileManager = FileManager.default
         let cwd = URL(filePath: fileManager.currentDirectoryPath, directoryHint: .isDirectory)
         var definitions = FeedDefinitions()
@@ -142,7 +196,9 @@ public struct SourceOptions: ParsableArguments {
                 }
                 throw ValidationError("no such definitions file: \(configPath)")
             }
-            definitions = try reporting ? Self.readDefinitionsReporting(configPath) : Self.readDefinitions(configPath)
+            definitions =
+                try reporting
+                ? SourceOptions.readDefinitionsReporting(configPath) : SourceOptions.readDefinitions(configPath)
             definitionsFolder = URL(filePath: configPath, relativeTo: cwd).deletingLastPathComponent()
             definitionsLabel = (configPath as NSString).deletingLastPathComponent
         }
@@ -155,7 +211,7 @@ public struct SourceOptions: ParsableArguments {
             siteLabel = site
             siteURL = URL(filePath: site, directoryHint: .isDirectory, relativeTo: cwd)
         } else if let site = definitions.site {
-            siteLabel = Self.collapsed(label(site))
+            siteLabel = SourceOptions.collapsed(label(site))
             siteURL = URL(filePath: site, directoryHint: .isDirectory, relativeTo: definitionsFolder)
         } else {
             throw ValidationError("no site: give --site DIR or 'site:' in \(configPath ?? "the definitions file")")
@@ -166,7 +222,7 @@ public struct SourceOptions: ParsableArguments {
             outLabel = out
             outURL = URL(filePath: out, directoryHint: .isDirectory, relativeTo: cwd)
         } else if let out = definitions.out {
-            outLabel = Self.collapsed(label(out))
+            outLabel = SourceOptions.collapsed(label(out))
             outURL = URL(filePath: out, directoryHint: .isDirectory, relativeTo: definitionsFolder)
         } else {
             outLabel = (siteLabel as NSString).appendingPathComponent("_site/feeds")
@@ -175,7 +231,7 @@ public struct SourceOptions: ParsableArguments {
         let options = BuildOptions(
             site: siteURL.standardizedFileURL, out: outURL.standardizedFileURL, definitions: definitions,
             limit: limit, future: future, baseURL: baseURL, now: now)
-        return Resolved(options: options, siteLabel: siteLabel, outLabel: outLabel)
+        return SourceOptions.Resolved(options: options, siteLabel: siteLabel, outLabel: outLabel)
     }
 }
 

@@ -41,6 +41,10 @@ public struct WatchCommand: AsyncParsableCommand {
         help: ArgumentHelp("Kill a git command of --pull still running after this long.", valueName: "interval"))
     public var pullTimeout = Interval(.seconds(60))
 
+    /// Not in `--help`: how often a site folder that is gone is looked for again (tests shorten it).
+    @Option(name: .customLong("site-retry"), help: .hidden)
+    public var siteRetry = Interval(.seconds(5))
+
     public init() {}
 
     public func run() async throws {
@@ -51,21 +55,14 @@ public struct WatchCommand: AsyncParsableCommand {
         let definitionsPath = source.config ?? (source.site == nil ? "feeds/feedgen.yml" : nil)
         let cwd = URL(filePath: FileManager.default.currentDirectoryPath, directoryHint: .isDirectory)
         let settings = WatchDaemon.Settings(
-            machine: .init(debounce: debounce.duration), poll: poll?.duration, pull: pull?.duration,
+            machine: .init(debounce: debounce.duration, siteRetry: siteRetry.duration), poll: poll?.duration,
+            pull: pull?.duration,
             pullDeadline: pullTimeout.duration,
             definitions: definitionsPath.map { URL(filePath: $0, relativeTo: cwd).standardizedFileURL },
             siteLabel: resolved.siteLabel)
-        // SourceOptions is not Sendable; its arguments are, and parsing them again gives the same options.
-        var arguments: [String] = []
-        if let config = source.config { arguments += ["--config", config] }
-        if let site = source.site { arguments += ["--site", site] }
-        if let out = source.out { arguments += ["--out", out] }
-        if let limit = source.limit { arguments += ["--limit", String(limit)] }
-        if source.future { arguments.append("--future") }
-        if let baseURL = source.baseURL { arguments += ["--base-url", baseURL] }
         let daemon = WatchDaemon(
             options: resolved.options, settings: settings, logger: logger, notify: NotifySocket(),
-            reloadOptions: { [arguments] in try SourceOptions.parse(arguments).resolve(reporting: false).options })
+            reloadOptions: { [settings = source.settings] in try settings.resolve(reporting: false).options })
         let status = await daemon.run()
         if status != 0 { throw ExitCode(status) }
     }

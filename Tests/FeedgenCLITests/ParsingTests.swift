@@ -29,3 +29,12 @@ import Testing
         #expect(SourceOptions.collapsed("feeds/..") == ".")
     }
 }
+
+/// `Feedgen.runFromCommandLine` runs async subcommands through `AsyncRunnable`; one that lacks the
+/// conformance would print help instead of running.
+@Test func everyAsyncSubcommandIsDispatchedAsAsync() {
+    let missing = Feedgen.configuration.subcommands.filter {
+        $0 is any AsyncParsableCommand.Type && !($0 is any AsyncRunnable.Type)
+    }
+    #expect(missing.map { "\($0)" } == [])
+}

@@ -1,0 +1,202 @@
+import Foundation
+import Yams
+
+/// Turns a post file's name and front matter into a `Post`, applying Jekyll's rules and feedgen's language rules.
+public enum PostLoader {
+    /// What the loader needs to know about the site.
+    public struct Context: Sendable {
+        public var site: SiteConfig
+        public var languages: LanguageRules
+        public var issues: IssueRules
+
+        public init(site: SiteConfig, languages: LanguageRules = .defaults, issues: IssueRules = .defaults) {
+            self.site = site
+            self.languages = languages
+            self.issues = issues
+        }
+    }
+
+    /// The result of loading one file.
+    public enum Outcome {
+        /// A post to publish, with warnings about it.
+        case post(Post, warnings: [Diagnostic])
+        /// `published: false`: Jekyll leaves it out, and so do we.
+        case unpublished
+        /// The post cannot be published; the diagnostic says why and where.
+        case failed(Diagnostic)
+    }
+
+    /// Loads the post at `relativePath` (relative to the site, `/`-separated) from its front matter.
+    /// - Parameter body: reads the body, called only when the language has to be told from the text.
+    public static func load(
+        relativePath: String, frontMatter: FrontMatter, body: () -> String, context: Context
+    ) -> Outcome {
+        func failure(_ message: String, key: String? = nil) -> Outcome {
+            let line = key.flatMap { frontMatter.line(of: $0) }
+            return .failed(Diagnostic(.error, at: FileLocation(path: relativePath, line: line ?? 1), message))
+        }
+        let fileName = String(relativePath.split(separator: "/").last ?? Substring(relativePath))
+        guard let name = PostFilename.parse(fileName) else {
+            return failure("not a post file name: Jekyll expects YYYY-MM-DD-title.md")
+        }
+        if frontMatter.bool("published") == false {
+            return .unpublished
+        }
+        let site = context.site
+        var warnings = frontMatter.warnings.map {
+            Diagnostic(.warning, at: FileLocation(path: relativePath, line: $0.line), $0.message)
+        }
+
+        guard let fileDate = JekyllDate.fromFilename(name, timeZone: site.timeZone) else {
+            return failure("the date in the file name is not a calendar date")
+        }
+        var date = fileDate
+        if let value = frontMatter.string("date") {
+            do {
+                date = try JekyllDate.parseFrontMatter(
+                    value, isPlain: frontMatter.isPlainScalar("date"), timeZone: site.timeZone)
+            } catch {
+                return failure("invalid date '\(value)': \(error)", key: "date")
+            }
+        }
+        var modified: Date?
+        if let value = frontMatter.string("last_modified_at") ?? frontMatter.string("modified") {
+            let key = frontMatter.string("last_modified_at") != nil ? "last_modified_at" : "modified"
+            do {
+                modified = try JekyllDate.parseFrontMatter(
+                    value, isPlain: frontMatter.isPlainScalar(key), timeZone: site.timeZone)
+            } catch {
+                warnings.append(
+                    Diagnostic(
+                        .warning, at: FileLocation(path: relativePath, line: frontMatter.line(of: key)),
+                        "ignoring invalid '\(key)' date '\(value)': \(error)"))
+            }
+        }
+
+        // As jekyll-feed reads them: an `author:` that is a key of `_data/authors.yml` is that entry, any other
+        // string is the author's name as written; `authors:` may list several.
+        var authors: [Author] = []
+        for name in frontMatter.people("author") + frontMatter.people("authors") {
+            let author = site.authors[name] ?? Author(name: name)
+            if !authors.contains(author) { authors.append(author) }
+        }
+
+        // XML 1.0 forbids most control characters: one in a title would make every reader reject the feed.
+        func clean(_ key: String) -> String? {
+            guard let value = frontMatter.string(key) else { return nil }
+            let cleaned = XMLSafeText.clean(value)
+            if cleaned.removed > 0 {
+                warnings.append(
+                    Diagnostic(
+                        .warning, at: FileLocation(path: relativePath, line: frontMatter.line(of: key)),
+                        "removed \(cleaned.removed) control character(s) from '\(key)'"))
+            }
+            return cleaned.text
+        }
+        let title =
+            (clean("title")?.trimmingCharacters(in: .whitespacesAndNewlines))
+            .flatMap { $0.isEmpty ? nil : $0 } ?? titleFromSlug(name.slug)
+        let excerpt = clean("excerpt").flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
+        let tags = frontMatter.list("tags") + frontMatter.list("tag")
+        var categories = Permalink.categories(
+            relativePath: relativePath, frontMatterCategory: frontMatter.string("category"),
+            frontMatterCategories: frontMatter.list("categories"))
+        let translatedLanguage = site.multipleLanguages?.language(ofPath: relativePath)
+        if let plugin = site.multipleLanguages, let language = translatedLanguage {
+            categories = plugin.categories(categories, language: language)
+        }
+        let image = imageURL(frontMatter, site: site)
+
+        let declared = frontMatter.string("lang") ?? frontMatter.string("language")
+        let siteLanguage = site.language ?? "en"
+        let decision = LanguageDetector.detect(
+            frontMatter: declared,
+            folder: translatedLanguage.flatMap(LanguageDetector.normalizedTag)
+                ?? LanguageFolder.language(ofPath: relativePath, declared: site.polyglot?.languages ?? []),
+            fileName: fileName, title: title, body: body, siteDefault: siteLanguage, rules: context.languages)
+        if let declared, decision.reason != .frontMatter {
+            warnings.append(
+                Diagnostic(
+                    .warning,
+                    at: FileLocation(
+                        path: relativePath, line: frontMatter.line(of: "lang") ?? frontMatter.line(of: "language")),
+                    "'\(declared)' is not a BCP 47 language tag; using '\(decision.language)'"))
+        }
+        let issue = IssueDetector.issue(
+            frontMatterIssue: frontMatter.int("issue"), title: title, fileName: fileName,
+            image: imageName(frontMatter), tags: tags, rules: context.issues)
+
+        let input = PermalinkInput(
+            date: date, timeZone: site.timeZone, slug: name.slug, frontMatterSlug: frontMatter.string("slug"),
+            frontMatterTitle: frontMatter.string("title"), categories: categories, relativePath: relativePath)
+        // Jekyll reads a front-matter `permalink:` as a template, never as a style name (`pretty` gives `/pretty`).
+        var path =
+            if let permalink = frontMatter.string("permalink") {
+                Permalink.path(for: input, frontMatterPermalink: permalink)
+            } else {
+                Permalink.path(for: input, pattern: site.permalink)
+            }
+        // Translations share their file name (date and title part) in sibling language folders, or name one
+        // key, or (with polyglot) share a permalink.
+        var translationKeys = [String(format: "file:%04d-%02d-%02d-", name.year, name.month, name.day) + name.slug]
+        for key in TranslationLinker.frontMatterKeys {
+            if let value = frontMatter.string(key)?.trimmingCharacters(in: .whitespaces), !value.isEmpty {
+                translationKeys.append("key:" + value)
+            }
+        }
+        if let polyglot = site.polyglot {
+            let language = polyglot.language(ofPath: relativePath, frontMatterLang: frontMatter.string("lang"))
+            translationKeys.append("permalink:" + polyglot.sharedPath(path))
+            path = polyglot.path(path, language: language)
+        }
+        if let plugin = site.multipleLanguages, let language = translatedLanguage {
+            path = plugin.path(path, language: language)
+        }
+        // Translations in sibling folders share their file name, so a language the site's structure (front matter,
+        // folder) sets goes into the id, unless it is the site's own or the file name already says it (`x-fr.md`).
+        let structural = decision.reason == .frontMatter || decision.reason == .folder
+        let idLanguage =
+            structural && LanguageDetector.normalizedTag(siteLanguage) != decision.language
+                && LanguageDetector.marker(in: PostFileStem.of(fileName), field: .file, rules: context.languages)?
+                    .language != decision.language
+            ? decision.language : nil
+        let post = Post(
+            path: relativePath, slug: name.slug, date: date, modified: modified, title: title,
+            categories: categories, tags: tags, authors: authors,
+            excerpt: excerpt,
+            image: image, language: decision.language, issue: issue, translationKeys: translationKeys,
+            url: site.url + site.baseurl + path,
+            id: PostID.make(host: site.host, fileDate: name, slug: name.slug, language: idLanguage),
+            bodyLine: frontMatter.bodyLine)
+        return .post(post, warnings: warnings)
+    }
+
+    /// Jekyll's title for a post without one: the slug's words capitalized (`Utils.titleize_slug`).
+    static func titleFromSlug(_ slug: String) -> String {
+        slug.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+    }
+
+    /// `image: x.png` or `image: {thumb: x.png, feature: y.png}`; bare names live in the site's `/images/`.
+    private static func imageName(_ frontMatter: FrontMatter) -> String? {
+        switch frontMatter.fields["image"] {
+        case .scalar?: return frontMatter.string("image")
+        case let node?:
+            for key in ["thumb", "feature", "path", "url"] {
+                if let value = node[key]?.string?.trimmingCharacters(in: .whitespaces), !value.isEmpty {
+                    return value
+                }
+            }
+            return nil
+        case nil: return nil
+        }
+    }
+
+    private static func imageURL(_ frontMatter: FrontMatter, site: SiteConfig) -> String? {
+        guard let name = imageName(frontMatter) else { return nil }
+        if name.hasPrefix("http://") || name.hasPrefix("https://") { return name }
+        if name.hasPrefix("//") { return "https:" + name }
+        let path = name.hasPrefix("/") ? name : "/images/" + name
+        let escaped = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+        return site.url + site.baseurl + escaped
+    }
+}

@@ -1,0 +1,310 @@
+import FeedgenCore
+import FeedgenRender
+import Foundation
+
+/// Runs one build: reads the site, chooses and renders the posts, writes every feed that changed.
+public struct Builder: Sendable {
+    /// The `generator` named in every feed, e.g. `feedgen 0.1.0`.
+    public var generator: String
+
+    public init(generator: String = "feedgen \(FeedgenVersion.current)") {
+        self.generator = generator
+    }
+
+    /// Builds once; with a `cache`, only posts whose bytes changed since its last build are read and rendered.
+    ///
+    /// Unless it only checks (`dryRun`), it holds the output folder's lock (`lock`, or one it takes for the
+    /// build), so two runs never mix their files, and first removes what killed runs left behind.
+    public func build(
+        _ options: BuildOptions, cache: RenderCache? = nil, lock: FolderLock? = nil
+    ) async throws(BuildError) -> BuildReport {
+        var held = lock
+        if !options.dryRun {
+            if held == nil {
+                do {
+                    held = try Self.lockOutput(options.out, holder: "feedgen build")
+                } catch {
+                    throw .locked(error)
+                }
+            }
+            Publisher(root: options.out).removeStaleTemporaries()
+        }
+        defer { withExtendedLifetime(held) {} }
+        let loadedSite = try SiteReader.load(root: options.site)
+        let (site, parsed) = (loadedSite.site, loadedSite.parsed)
+        let config = parsed.config
+        let definitions = options.definitions
+        var report = BuildReport()
+
+        // 1. Every post's front matter, in parallel; the order of results follows the sorted paths.
+        let context = PostLoader.Context(site: config, languages: definitions.languages, issues: definitions.issues)
+        // What a post's reading and rendering depend on besides its bytes (not the limit, titles or output).
+        let cacheContext = [
+            site.configYAML, site.authorsYAML ?? "", "\(definitions.languages)", "\(definitions.issues)",
+            "\(definitions.summaryLength)", "\(definitions.postLimits)",
+        ]
+        cache?.begin(context: Array(cacheContext.joined(separator: "\u{0}").utf8))
+        let loaded = await PostCatalog.load(
+            site: site, context: context, limits: definitions.postLimits, cache: cache)
+        cache?.prune(keeping: site.postPaths)
+        report.postsRead = site.postPaths.count
+        report.listingProblems = Set(site.problems.map(\.path))
+        report.diagnostics += loaded.diagnostics
+        report.postsUnpublished = loaded.unpublished
+        var failures = loaded.failures
+        let publishable = FeedPlanner.publishable(loaded.posts, now: options.now, future: options.future)
+        report.postsInFuture = loaded.posts.count - publishable.count
+        report.nextFuturePost = options.future ? nil : loaded.posts.lazy.map(\.date).filter { $0 > options.now }.min()
+
+        // 2. Choose, render what is chosen, and choose again if a post failed to render.
+        // `--limit` on the command line replaces every limit of the definitions file.
+        let limit = options.limit ?? definitions.limit
+        let limits = options.limit == nil ? definitions.limits : [:]
+        let renderer = ItemRenderer(
+            site: site.root, config: config, siteVariables: parsed.siteVariables,
+            summaryLength: definitions.summaryLength, limits: definitions.postLimits, cache: cache)
+        var rendered: [String: RenderedItem] = [:]
+        let planned = await renderer.renderPlanned(
+            publishable, plan: { FeedPlanner.plan($0, limit: limit, limits: limits) }, posts: uniquePosts)
+        let selections = planned.plan
+        var failed: Set<String> = []
+        for (post, result) in planned.results {
+            report.diagnostics += result.diagnostics
+            if let item = result.item {
+                rendered[post.id] = item
+            } else {
+                failed.insert(post.id)
+                failures.append(FailedPost(path: post.path, date: post.date, language: post.language))
+            }
+        }
+        report.postsFailed = failures.count
+        let candidates = publishable.filter { !failed.contains($0.id) }
+        // A translation whose excerpt is another language's gets its own first paragraph as its summary.
+        let copies = ExcerptCopies.find(in: loaded.posts, siteLanguage: config.language ?? "en").merging(
+            ExcerptCopies.findCopiedParagraphs(in: loaded.posts, rendered: rendered)
+        ) { excerpt, _ in excerpt }
+        for post in loaded.posts {
+            guard let original = copies[post.id] else { continue }
+            report.diagnostics.append(
+                Diagnostic(
+                    .warning, at: FileLocation(path: post.path),
+                    "excerpt copied from \(original.path) (\(original.language)): the summary is this post's first paragraph"
+                ))
+            if let textSummary = rendered[post.id]?.textSummary { rendered[post.id]?.summary = textSummary }
+        }
+        let translations = PostCatalog.translations(of: uniquePosts(selections), among: candidates)
+
+        // 3. Write every feed, except those a failed post belongs in when a good one is already published.
+        let assembler = FeedAssembler(
+            site: config, baseURL: options.baseURL ?? definitions.baseURL ?? FeedAssembler.defaultBaseURL(for: config),
+            titles: definitions.titles)
+        let publisher = Publisher(root: options.out)
+        if !options.dryRun {
+            do {
+                try publisher.prepare()
+            } catch {
+                throw .publish(error)
+            }
+        }
+        var outlines: [OPMLOutline] = []
+        var newest = Date(timeIntervalSince1970: 0)
+        for selection in selections {
+            // One feed at a time, its three documents in parallel: a feed of every post can be hundreds of
+            // megabytes, so only one feed's documents are held at once.
+            let feed = assembler.feed(for: selection, rendered: rendered, translations: translations)
+            let encoded = feed.items.isEmpty ? [] : await encodeDocuments(of: feed, scope: selection.scope)
+            let affected = failures.filter { $0.belongs(in: selection) }
+            var summary = BuildReport.FeedSummary(
+                scope: selection.scope, posts: publishable.filter { selection.scope.contains($0) }.count,
+                items: feed.items.count, files: [])
+            let paths = FeedDocument.allCases.map { $0.path(in: selection.scope) }
+            var outcomes = [BuildReport.FileOutcome?](repeating: nil, count: paths.count)
+            var toWrite: [(position: Int, path: String, bytes: [UInt8])] = []
+            for (position, path) in paths.enumerated() {
+                if !options.dryRun && !affected.isEmpty && publisher.exists(path) {
+                    outcomes[position] = .kept
+                } else if feed.items.isEmpty {
+                    outcomes[position] = .skipped
+                } else {
+                    let bytes = try encoded[position].get()
+                    if options.dryRun { outcomes[position] = .checked } else { toWrite.append((position, path, bytes)) }
+                }
+            }
+            // The feed's documents are published together: all new, or (a full disk, say) all as they were.
+            let written: [BuildReport.FileOutcome]
+            do {
+                written = try publisher.publish(toWrite.map { ($0.path, $0.bytes) }).map {
+                    $0 == .written ? .written : .unchanged
+                }
+            } catch {
+                report.diagnostics.append(error.diagnostic)
+                written = toWrite.map { _ in .failed }
+            }
+            for (file, outcome) in zip(toWrite, written) { outcomes[file.position] = outcome }
+            summary.files = zip(paths, outcomes).map { .init(path: $0, outcome: $1 ?? .skipped) }
+            if !affected.isEmpty && summary.files.contains(where: { $0.outcome == .kept }) {
+                report.kept.append(.init(scope: selection.scope, missing: affected.map(\.path)))
+            }
+            report.feeds.append(summary)
+            // OPML lists the feeds a reader can fetch: those whose files are published now.
+            if !feed.items.isEmpty && (options.dryRun || publisher.existsAll(summary.files.map(\.path))) {
+                outlines.append(
+                    OPMLOutline(
+                        title: feed.title, language: feed.language, urls: feed.urls, homePageURL: feed.homePageURL))
+                newest = max(newest, feed.updated)
+            }
+        }
+        var keptFolders = false
+        if !options.dryRun {
+            // A site without a single post file is more likely a wrong or half-updated checkout than a newsletter
+            // that deleted every issue: nothing is removed then.
+            keptFolders = removeStaleFeeds(
+                built: report.feeds, failures: failures, removing: !site.postPaths.isEmpty, publisher: publisher,
+                into: &report)
+        }
+        for format in OPMLFormat.allCases where !options.dryRun {
+            if keptFolders && publisher.exists(format.fileName) {
+                // A published language feed this build did not make (its posts are in a folder that could not be
+                // read, say) stays, and so does the list that names it.
+                report.opml.append(.init(path: format.fileName, outcome: .kept))
+                continue
+            }
+            guard !outlines.isEmpty else { continue }
+            let bytes: [UInt8]
+            do {
+                bytes = try OPMLWriter.write(
+                    title: assembler.title(for: .all), outlines: outlines, format: format, dateCreated: newest)
+            } catch {
+                throw .encoding(path: format.fileName, reason: String(describing: error))
+            }
+            do {
+                let outcome = try publisher.publish(bytes, to: format.fileName)
+                report.opml.append(.init(path: format.fileName, outcome: outcome == .written ? .written : .unchanged))
+            } catch {
+                report.diagnostics.append(error.diagnostic)
+                report.opml.append(.init(path: format.fileName, outcome: .failed))
+            }
+        }
+        report.diagnostics.sort {
+            ($0.location.path, $0.location.line ?? 0) < ($1.location.path, $1.location.line ?? 0)
+        }
+        return report
+    }
+
+    /// Removes the feeds of languages that no longer have a post: their files would otherwise stay published
+    /// forever, absent from the OPML list. A language a failed post may belong to (an unreadable folder may
+    /// hold any) keeps its feed, as a feed the failed post belongs in is kept.
+    /// - Returns: whether such a feed was kept.
+    private func removeStaleFeeds(
+        built: [BuildReport.FeedSummary], failures: [FailedPost], removing: Bool, publisher: Publisher,
+        into report: inout BuildReport
+    ) -> Bool {
+        var kept = false
+        let documents = FeedDocument.allCases.map { $0.path(in: .all) }
+        let current = Set(built.filter { $0.items > 0 }.map(\.scope.directory))
+        for folder in publisher.publishedFeedFolders(documents: documents) where !current.contains(folder) {
+            guard removing, !failures.contains(where: { $0.language == nil || $0.language?.lowercased() == folder })
+            else {
+                kept = true
+                continue
+            }
+            do {
+                let removed = try publisher.removeFeed(in: folder, documents: documents)
+                report.feeds.append(
+                    .init(
+                        scope: .language(folder), posts: 0, items: 0,
+                        files: removed.map { .init(path: $0, outcome: .removed) }))
+            } catch {
+                report.diagnostics.append(error.diagnostic)
+            }
+        }
+        return kept
+    }
+
+    /// Takes the lock of the output folder `out` (its file `.feedgen.lock`), for a whole build or daemon.
+    public static func lockOutput(_ out: URL, holder: String) throws(LockError) -> FolderLock {
+        try FolderLock.acquire(out.appending(path: ".feedgen.lock"), holder: holder, what: "the output folder")
+    }
+
+    private func uniquePosts(_ selections: [FeedSelection]) -> [Post] {
+        var seen: Set<String> = []
+        return selections.flatMap(\.posts).filter { seen.insert($0.id).inserted }
+    }
+
+    /// The feed's documents, encoded in parallel; element `d` is `FeedDocument.allCases[d]`.
+    private func encodeDocuments(of feed: Feed, scope: FeedScope) async -> [Result<[UInt8], BuildError>] {
+        let documents = FeedDocument.allCases
+        return await withTaskGroup(of: (Int, Result<[UInt8], BuildError>).self) { group in
+            for (position, document) in documents.enumerated() {
+                group.addTask {
+                    let result: Result<[UInt8], BuildError>
+                    do throws(BuildError) {
+                        result = .success(try encode(feed, as: document, path: document.path(in: scope)))
+                    } catch {
+                        result = .failure(error)
+                    }
+                    return (position, result)
+                }
+            }
+            var results = [Result<[UInt8], BuildError>](repeating: .success([]), count: documents.count)
+            for await (position, result) in group { results[position] = result }
+            return results
+        }
+    }
+
+    private func encode(_ feed: Feed, as document: FeedDocument, path: String) throws(BuildError) -> [UInt8] {
+        do {
+            switch document {
+            case .rss: return try RSSWriter.write(feed, generator: generator)
+            case .atom: return try AtomWriter.write(feed, generator: generator)
+            case .json: return try JSONFeedWriter.write(feed)
+            }
+        } catch {
+            throw .encoding(path: path, reason: String(describing: error))
+        }
+    }
+}
+
+/// The three documents written for every feed.
+enum FeedDocument: CaseIterable {
+    case rss, atom, json
+
+    func path(in scope: FeedScope) -> String {
+        let name =
+            switch self {
+            case .rss: "rss.xml"
+            case .atom: "atom.xml"
+            case .json: "feed.json"
+            }
+        return scope.directory.isEmpty ? name : scope.directory + "/" + name
+    }
+}
+
+extension FeedScope {
+    func contains(_ post: Post) -> Bool {
+        switch self {
+        case .all: true
+        case .language(let tag): post.language == tag
+        }
+    }
+
+}
+
+/// A build that could not run at all.
+public enum BuildError: Error, CustomStringConvertible {
+    case site(SiteReadError)
+    case config(SiteConfigError)
+    case encoding(path: String, reason: String)
+    case publish(PublishError)
+    case locked(LockError)
+
+    public var description: String {
+        switch self {
+        case .site(let error): error.description
+        case .config(let error): "\(error.file.rawValue)\(error.line.map { ":\($0)" } ?? ""): error: \(error)"
+        case .encoding(let path, let reason): "\(path): error: cannot encode: \(reason)"
+        case .publish(let error): error.description
+        case .locked(let error): error.description
+        }
+    }
+}

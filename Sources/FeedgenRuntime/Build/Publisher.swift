@@ -1,0 +1,175 @@
+import FeedgenCore
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Writes files into the output folder atomically, and only when their bytes change.
+public struct Publisher: Sendable {
+    /// What happened to one file.
+    public enum Outcome: String, Sendable, Equatable {
+        case written
+        case unchanged
+    }
+
+    public var root: URL
+
+    public init(root: URL) {
+        self.root = root
+    }
+
+    /// Whether a file is already published at `relativePath`.
+    public func exists(_ relativePath: String) -> Bool {
+        FileManager.default.fileExists(atPath: root.appending(path: relativePath).path)
+    }
+
+    /// The folders directly in the output folder named like a feed's folder (a lower-case BCP 47 tag such as
+    /// `fr` or `pt-br`) that hold one of `documents`: the feeds of languages written by an earlier build.
+    public func publishedFeedFolders(documents: [String]) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        return names.sorted().filter { name in
+            name.wholeMatch(of: /[a-z]{2,3}(-[a-z0-9]{1,8})*/) != nil
+                && documents.contains { exists(name + "/" + $0) }
+        }
+    }
+
+    /// Removes the files of a feed feedgen no longer builds, then its folder when nothing else is left in it.
+    /// - Returns: the paths removed, relative to the output folder.
+    public func removeFeed(in folder: String, documents: [String]) throws(PublishError) -> [String] {
+        var removed: [String] = []
+        for document in documents {
+            let path = folder + "/" + document
+            let url = root.appending(path: path)
+            if unlink(url.path) == 0 {
+                removed.append(path)
+            } else if errno != ENOENT {
+                throw PublishError(path: url.path, call: "unlink", errno: errno)
+            }
+        }
+        rmdir(root.appending(path: folder).path)
+        return removed
+    }
+
+    /// Creates the output folder if it is missing.
+    public func prepare() throws(PublishError) {
+        try Self.makeFolders(root)
+    }
+
+    /// Whether every one of `relativePaths` is published.
+    public func existsAll(_ relativePaths: [String]) -> Bool {
+        relativePaths.allSatisfy(exists)
+    }
+
+    /// Publishes `bytes` at `relativePath`: written to a temporary file in the same folder, flushed, then
+    /// renamed over the old one, so a reader sees the old file or the new one, never part of one.
+    public func publish(_ bytes: [UInt8], to relativePath: String) throws(PublishError) -> Outcome {
+        try publish([(relativePath, bytes)])[0]
+    }
+
+    /// Publishes files that belong together (a feed's three documents): every changed one is written to a
+    /// temporary file and flushed first, and only when all of them are on disk are they renamed into place. A
+    /// failed write (a full disk, say) removes the temporary files and leaves every old file as it was.
+    public func publish(_ files: [(path: String, bytes: [UInt8])]) throws(PublishError) -> [Outcome] {
+        var staged: [(temporary: URL, target: URL)] = []
+        var outcomes: [Outcome] = []
+        do throws(PublishError) {
+            for (path, bytes) in files {
+                let target = root.appending(path: path)
+                if let current = try? Data(contentsOf: target), current.elementsEqual(bytes) {
+                    outcomes.append(.unchanged)
+                    continue
+                }
+                staged.append((try stage(bytes, for: target), target))
+                outcomes.append(.written)
+            }
+        } catch {
+            for file in staged { unlink(file.temporary.path) }
+            throw error
+        }
+        for (index, file) in staged.enumerated() where rename(file.temporary.path, file.target.path) != 0 {
+            let code = errno
+            for rest in staged[index...] { unlink(rest.temporary.path) }
+            throw PublishError(path: file.target.path, call: "rename", errno: code)
+        }
+        return outcomes
+    }
+
+    /// Writes `bytes` into a new temporary file beside `target` and flushes it to disk; returns its URL.
+    private func stage(_ bytes: [UInt8], for target: URL) throws(PublishError) -> URL {
+        let folder = target.deletingLastPathComponent()
+        try Self.makeFolders(folder)
+        let temporary = folder.appending(path: ".\(target.lastPathComponent).\(getpid()).tmp")
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw PublishError(path: temporary.path, call: "open", errno: errno) }
+        var written = 0
+        var failure: PublishError?
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 {
+                failure = PublishError(path: target.path, call: "write", errno: errno)
+                break
+            }
+            written += count
+        }
+        if failure == nil && fsync(descriptor) != 0 {
+            failure = PublishError(path: target.path, call: "fsync", errno: errno)
+        }
+        // Closed on every path (a daemon must not leak a descriptor per failed write); on NFS and some other
+        // file systems a write error shows only here.
+        if close(descriptor) != 0 && failure == nil {
+            failure = PublishError(path: target.path, call: "close", errno: errno)
+        }
+        if let failure {
+            unlink(temporary.path)
+            throw failure
+        }
+        return temporary
+    }
+
+    /// Creates `folder` and the missing folders above it, naming the one that could not be made and the system's
+    /// reason (FileManager's error would print as `Code=512 "(null)"`).
+    static func makeFolders(_ folder: URL) throws(PublishError) {
+        var missing: [URL] = []
+        var current = folder
+        var info = stat()
+        while lstat(current.path, &info) != 0 && (errno == ENOENT || errno == ENOTDIR) {
+            missing.append(current)
+            let parent = current.deletingLastPathComponent()
+            if parent.path == current.path { break }
+            current = parent
+        }
+        // The first folder that exists must be a folder (or a link to one), or nothing can be made in it.
+        if stat(current.path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFDIR {
+            throw PublishError(path: current.path, call: "mkdir", errno: ENOTDIR)
+        }
+        for url in missing.reversed() where mkdir(url.path, 0o755) != 0 && errno != EEXIST {
+            throw PublishError(path: url.path, call: "mkdir", errno: errno)
+        }
+    }
+}
+
+/// A file could not be published; names the system call and keeps its message.
+public struct PublishError: Error, Equatable, CustomStringConvertible {
+    public var path: String
+    public var call: String
+    public var reason: String
+
+    init(path: String, call: String, reason: String) {
+        self.path = path
+        self.call = call
+        self.reason = reason
+    }
+
+    init(path: String, call: String, errno code: Int32) {
+        self.init(path: path, call: call, reason: String(cString: strerror(code)))
+    }
+
+    public var description: String { diagnostic.description }
+
+    /// The failure as a diagnostic of the build, at the file it was writing.
+    public var diagnostic: Diagnostic {
+        Diagnostic(.error, at: FileLocation(path: path), "\(call) failed: \(reason)")
+    }
+}
