@@ -49,6 +49,30 @@ struct RenderCacheTests {
         #expect(cache.count == 2)
     }
 
+    /// `feedgen watch` reads a changed post to hash it: a file over `post_limits.source_bytes` must be refused
+    /// as in a build, without being read whole (a 4 GB sparse file would otherwise take 4 GB of memory).
+    @Test func aPostOverTheSourceLimitIsNotReadWhole() async throws {
+        let site = try TemporaryDirectory(["_config.yml": Self.config, "_posts/2026-01-01-a.md": post("A")])
+        let huge = site.url.appending(path: "_posts/2026-01-02-huge.md")
+        try Data(post("Huge").utf8).write(to: huge)
+        let handle = try FileHandle(forWritingTo: huge)
+        try handle.truncate(atOffset: 4 << 30)
+        try handle.close()
+        func peakMiB() -> Int {
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            return usage.ru_maxrss / 1024
+        }
+        let before = peakMiB()
+        let report = try await build(site, cache: RenderCache())
+        #expect(peakMiB() - before < 1024, "peak memory grew from \(before) MiB to \(peakMiB()) MiB")
+        #expect(
+            report.diagnostics.map(\.description) == [
+                "_posts/2026-01-02-huge.md: error: the post is over the limit of 10000000 bytes of source (post_limits.source_bytes)"
+            ])
+        #expect(report.feeds.map(\.items) == [1, 1])
+    }
+
     @Test func cachedBuildsWriteTheSameBytesAsFreshOnes() async throws {
         let site = try TemporaryDirectory([
             "_config.yml": Self.config, "_posts/2026-01-01-a.md": post("A"), "_posts/2026-01-02-b.md": post("B"),

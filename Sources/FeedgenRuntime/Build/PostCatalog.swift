@@ -51,7 +51,7 @@ public enum PostCatalog {
                             continue
                         }
                         part.add(
-                            cache.loaded(path, root: site.root) {
+                            cache.loaded(path, root: site.root, limit: limits.sourceBytes) {
                                 var one = Loaded()
                                 load(path, root: site.root, context: context, limits: limits, into: &one)
                                 return one

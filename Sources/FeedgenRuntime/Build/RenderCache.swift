@@ -90,14 +90,17 @@ public final class RenderCache: Sendable {
         }
     }
 
-    /// The remembered result of reading `path`, or the result of `load` (then remembered).
-    func loaded(_ path: String, root: URL, load: () -> PostCatalog.Loaded) -> PostCatalog.Loaded {
+    /// The remembered result of reading `path`, or the result of `load` (then remembered). A file over `limit`
+    /// bytes (`post_limits.source_bytes`) is not read to hash it: `load` refuses it without reading it whole.
+    func loaded(
+        _ path: String, root: URL, limit: Int, load: () -> PostCatalog.Loaded
+    ) -> PostCatalog.Loaded {
         let url = root.appending(path: path)
         let signature = Self.signature(url)
         let (known, forced) = state.withLock { ($0.entries[path], $0.reread.contains(path)) }
         if let known, !forced, let signature, known.signature == signature { return known.loaded }
         // Hash the bytes before parsing: if a writer changes the file in between, the next event reads it again.
-        let bytes = (try? PostFileReader.readAll(url)) ?? []
+        let bytes = (try? PostFileReader.readAll(url, limit: limit)) ?? []
         let hash = Self.fnv1a(bytes)
         if let known, known.hash == hash, signature != nil {
             state.withLock { $0.entries[path]?.signature = signature }
