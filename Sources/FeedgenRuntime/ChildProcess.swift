@@ -52,6 +52,10 @@ public struct ChildProcess: Sendable {
         self.deadline = deadline
     }
 
+    /// A program that exits before reading all its input must give an error, not end feedgen with SIGPIPE:
+    /// the process-wide disposition is set once, the first time a child is started.
+    private static let ignoringBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
     /// Runs the program with `input` on its standard input (nothing when nil) and waits for it, at most until
     /// the deadline. Throws only when it cannot be started.
     public func run(input: [UInt8]? = nil) throws(ChildProcessError) -> Result {
@@ -67,8 +71,7 @@ public struct ChildProcess: Sendable {
         process.standardInput = feed ?? FileHandle.nullDevice
         let exited = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in exited.signal() }
-        // A program that exits before reading all its input must give an error, not end feedgen with SIGPIPE.
-        signal(SIGPIPE, SIG_IGN)
+        _ = Self.ignoringBrokenPipes
         do {
             try process.run()
         } catch {
