@@ -111,8 +111,7 @@ public enum PostLoader {
         let siteLanguage = site.language ?? "en"
         let decision = LanguageDetector.detect(
             frontMatter: declared,
-            folder: translatedLanguage.flatMap(LanguageDetector.normalizedTag)
-                ?? LanguageFolder.language(ofPath: relativePath, declared: site.polyglot?.languages ?? []),
+            folder: site.folderLanguage(ofPath: relativePath),
             fileName: fileName, title: title, body: body, siteDefault: siteLanguage, rules: context.languages)
         if let declared, decision.reason != .frontMatter {
             warnings.append(

@@ -3,12 +3,12 @@
 /// Multilingual Jekyll sites keep one folder per language at the top of the site. The first segment of the
 /// post's path counts when it is a language tag whose language is a two-letter ISO 639-1 code, optionally with a
 /// region (`pt-br`, `zh_cn`, `es-419`) or script (`zh-hant`); three-letter codes are not taken, since folders
-/// such as `api/` or `new/` would read as languages. With a plugin's `languages:` set (jekyll-polyglot's,
-/// jekyll-multiple-languages-plugin's), a folder named exactly like one of them also counts anywhere in the path
-/// (`_posts/ko/x.md`, `_i18n/es/_posts/x.md`).
+/// such as `api/` or `new/` would read as languages. With jekyll-multiple-languages-plugin's `languages:` set, a
+/// folder named exactly like one of them also counts anywhere in the path (`_posts/ko/x.md`). Polyglot sites
+/// follow polyglot's own rule instead (`SiteConfig.folderLanguage(ofPath:)`).
 public enum LanguageFolder {
     /// The BCP 47 tag (`de`, `zh-CN`, `pt-BR`) the folders of `relativePath` name, or nil.
-    /// - Parameter declared: the site's declared languages (polyglot's `languages:`), as written.
+    /// - Parameter declared: the site's declared languages (the plugin's `languages:`), as written.
     public static func language(ofPath relativePath: String, declared: [String] = []) -> String? {
         let folders = relativePath.split(separator: "/").dropLast().map(String.init)
         if let first = folders.first, let tag = tag(first) { return tag }

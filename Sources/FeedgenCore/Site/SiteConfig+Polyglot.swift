@@ -22,14 +22,19 @@ extension SiteConfig {
 
         /// The language polyglot gives a post, as written: `lang:`, else its path's, else the default one.
         public func language(ofPath relativePath: String, frontMatterLang: String?) -> String {
-            if let frontMatterLang { return frontMatterLang }
-            guard languageFromPath else { return defaultLanguage }
+            frontMatterLang ?? folderLanguage(ofPath: relativePath) ?? defaultLanguage
+        }
+
+        /// The language folder polyglot takes a post's language from (`_posts/ko/x.md`, `ko/_posts/x.md`), as
+        /// written; nil without `lang_from_path: true`, where polyglot reads no folder at all.
+        public func folderLanguage(ofPath relativePath: String) -> String? {
+            guard languageFromPath else { return nil }
             let segments = relativePath.split(separator: "/", omittingEmptySubsequences: false)
             if relativePath.hasPrefix("_"), segments.count > 2, Self.isLanguageShaped(segments[1]) {
                 return String(segments[1])
             }
             if segments.count > 1, Self.isLanguageShaped(segments[0]) { return String(segments[0]) }
-            return defaultLanguage
+            return nil
         }
 
         /// The path polyglot publishes a post of `language` at, from the path Jekyll gives it (`/x/`).
@@ -73,5 +78,22 @@ extension SiteConfig {
                 (part.count == 2 || part.count == 4) && part.allSatisfy { $0.isASCII && $0.isLetter }
             }
         }
+    }
+}
+
+extension SiteConfig {
+    /// The language a post's folders give it, by the rule of the site's language plugin when it has one, so that
+    /// a post's language and its URL always agree: jekyll-multiple-languages-plugin's `_i18n/LANG/_posts/`,
+    /// polyglot's folder (only with `lang_from_path: true`, as polyglot reads no folder without it), else a
+    /// language folder (`de/_posts/`) as `LanguageFolder` recognises one.
+    public func folderLanguage(ofPath relativePath: String) -> String? {
+        if let polyglot {
+            return polyglot.folderLanguage(ofPath: relativePath).flatMap(LanguageDetector.normalizedTag)
+        }
+        if let multipleLanguages {
+            return multipleLanguages.language(ofPath: relativePath).flatMap(LanguageDetector.normalizedTag)
+                ?? LanguageFolder.language(ofPath: relativePath, declared: multipleLanguages.languages)
+        }
+        return LanguageFolder.language(ofPath: relativePath)
     }
 }

@@ -181,10 +181,7 @@ public enum PostCatalog {
     /// The language a post that failed to load would have had, as far as its path tells: its language folder,
     /// else the markers of its file name.
     private static func failedLanguage(path: String, fileName: String, context: PostLoader.Context) -> String? {
-        LanguageFolder.language(
-            ofPath: path,
-            declared: (context.site.polyglot?.languages ?? []) + (context.site.multipleLanguages?.languages ?? []))
-            ?? languageFromName(fileName, rules: context.languages)
+        context.site.folderLanguage(ofPath: path) ?? languageFromName(fileName, rules: context.languages)
     }
 
     private static func languageFromName(_ fileName: String, rules: LanguageRules) -> String? {

@@ -245,7 +245,29 @@ import Testing
         #expect(polyglot.language(ofPath: "ko/_posts/2021-01-01-x.md", frontMatterLang: nil) == "ko")
         #expect(polyglot.language(ofPath: "posts/_posts/2021-01-01-x.md", frontMatterLang: nil) == "en")
         #expect(polyglot.language(ofPath: "_posts/ko/2021-01-01-x.md", frontMatterLang: "pt-BR") == "pt-BR")
+        #expect(polyglot.folderLanguage(ofPath: "posts/_posts/2021-01-01-x.md") == nil)
         let plain = try SiteConfigParser.parse(configYAML: "url: https://x.org\nlanguages: [en]\n", authorsYAML: nil)
         #expect(plain.config.polyglot == nil, "jekyll-multiple-languages also has languages:, without default_lang")
+    }
+
+    /// A post's language and its URL come from the same rule: polyglot reads a `_posts/ko/` folder only with
+    /// `lang_from_path: true`, and publishes the post under `/ko/` exactly when it reads it as Korean.
+    @Test(arguments: [
+        (false, "en", "https://x.org/2021/01/01/x.html"), (true, "ko", "https://x.org/ko/2021/01/01/x.html"),
+    ])
+    func polyglotFolderLanguageAndURLAgree(fromPath: Bool, language: String, url: String) throws {
+        let site = try SiteConfigParser.parse(
+            configYAML: "url: https://x.org\nlanguages: [en, ko]\ndefault_lang: en\nlang_from_path: \(fromPath)\n",
+            authorsYAML: nil
+        ).config
+        let outcome = PostLoader.load(
+            relativePath: "_posts/ko/2021-01-01-x.md", frontMatter: try FrontMatter.parse("---\ntitle: X\n---\n"),
+            body: { "Plain text." }, context: PostLoader.Context(site: site))
+        guard case .post(let post, _) = outcome else {
+            Issue.record("not loaded")
+            return
+        }
+        #expect(post.language == language)
+        #expect(post.url == url)
     }
 }
