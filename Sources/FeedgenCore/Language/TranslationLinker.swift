@@ -93,7 +93,12 @@ public enum TranslationLinker {
 
     /// Everything that marks a post's translations, as one list of strings.
     private static func marks(of post: Candidate) -> [String] {
-        (post.issue.map { ["issue:\($0.series)\u{0}\($0.number)"] } ?? []) + post.keys
+        marks(issue: post.issue, keys: post.keys)
+    }
+
+    /// Everything that marks a post's translations: posts sharing one of these strings are one text.
+    static func marks(issue: IssueKey?, keys: [String]) -> [String] {
+        (issue.map { ["issue:\($0.series)\u{0}\($0.number)"] } ?? []) + keys
     }
 
     /// How far apart two posts were published; unknown dates are equally far.
