@@ -21,7 +21,7 @@ extension DigestCommand {
                     "--list-unsubscribe must be a mailto: or https: URI, got \(quoted(uri)): \(problem)")
             }
         }
-        if let lang, !LanguageTag.isWellFormed(lang) {
+        if let lang, LanguageTag.normalized(lang) == nil {
             throw ValidationError("--lang must be a BCP 47 language tag such as fr or pt-BR, got \(quoted(lang))")
         }
     }

@@ -38,6 +38,9 @@ public struct DigestCommand: AsyncParsableCommand {
     @Option(help: "Only posts in this language (BCP 47 tag); headings and dates in its conventions.")
     public var lang: String?
 
+    /// `--lang` in its conventional form (`pt_br` -> `pt-BR`), as posts' languages are written.
+    var language: String? { lang.flatMap(LanguageTag.normalized) }
+
     @Option(help: "Wrap lines at this many columns.")
     public var width = 72
 
@@ -132,7 +135,7 @@ public struct DigestCommand: AsyncParsableCommand {
             let folder =
                 stateDir.map { URL(filePath: $0, directoryHint: .isDirectory) }
                 ?? DigestStateStore.defaultFolder(environment: ProcessInfo.processInfo.environment)
-            let chosenStore = DigestStateStore(folder: folder, host: source.config.host, language: lang)
+            let chosenStore = DigestStateStore(folder: folder, host: source.config.host, language: language)
             store = chosenStore
             do {
                 lock = try chosenStore.lock()
@@ -159,13 +162,13 @@ public struct DigestCommand: AsyncParsableCommand {
         }
 
         let composed = await source.compose(
-            window: window, sent: Set(state?.sent ?? []), floor: state?.floor, language: lang)
+            window: window, sent: Set(state?.sent ?? []), floor: state?.floor, language: language)
         for diagnostic in source.diagnostics + composed.diagnostics {
             printError(resolved.displayed(diagnostic).description)
         }
         let layout = DigestText(
             siteTitle: source.config.title.isEmpty ? source.config.host : source.config.title,
-            labels: DigestLabels(language: lang ?? source.config.language), width: width)
+            labels: DigestLabels(language: language ?? source.config.language), width: width)
         if !composed.plan.isEmpty || sendEmpty {
             let lines = layout.lines(composed.plan, contents: composed.contents)
             do {
@@ -227,7 +230,7 @@ public struct DigestCommand: AsyncParsableCommand {
             return String(format: "%04d%02d%02d", parts.year!, parts.month!, parts.day!)
         }
         let name = window.isOneWeek ? window.isoWeekName : "\(day(window.since))-\(day(window.until))"
-        return "digest.\(name).\(lang?.lowercased() ?? "all")@\(host)"
+        return "digest.\(name).\(language?.lowercased() ?? "all")@\(host)"
     }
 }
 

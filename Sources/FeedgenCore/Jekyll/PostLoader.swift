@@ -155,7 +155,7 @@ public enum PostLoader {
         // folder) sets goes into the id, unless it is the site's own or the file name already says it (`x-fr.md`).
         let structural = decision.reason == .frontMatter || decision.reason == .folder
         let idLanguage =
-            structural && LanguageDetector.normalizedTag(siteLanguage) != decision.language
+            structural && LanguageTag.normalized(siteLanguage) != decision.language
                 && LanguageDetector.marker(in: PostFileStem.of(fileName), field: .file, rules: context.languages)?
                     .language != decision.language
             ? decision.language : nil

@@ -7,7 +7,7 @@
 public enum ExcerptCopies {
     /// Copied post id -> the post it was copied from.
     public static func find(in posts: [Post], siteLanguage: String) -> [String: Post] {
-        let site = LanguageDetector.normalizedTag(siteLanguage) ?? siteLanguage
+        let site = LanguageTag.normalized(siteLanguage) ?? siteLanguage
         var copies: [String: Post] = [:]
         for group in translationGroups(posts.filter { $0.excerpt != nil }) {
             let sharing = Dictionary(grouping: group) { normalized($0.excerpt ?? "") }

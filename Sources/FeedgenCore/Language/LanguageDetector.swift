@@ -41,7 +41,7 @@ public enum LanguageDetector {
         frontMatter: String?, folder: String? = nil, fileName: String, title: String, body: () -> String,
         siteDefault: String, rules: LanguageRules
     ) -> LanguageDecision {
-        if let declared = frontMatter, let tag = normalizedTag(declared) {
+        if let declared = frontMatter, let tag = LanguageTag.normalized(declared) {
             return LanguageDecision(language: tag, reason: .frontMatter)
         }
         if let folder { return LanguageDecision(language: folder, reason: .folder) }
@@ -55,58 +55,7 @@ public enum LanguageDetector {
         {
             return LanguageDecision(language: found.language, reason: .script(found.script))
         }
-        return LanguageDecision(language: normalizedTag(siteDefault) ?? siteDefault, reason: .siteDefault)
-    }
-
-    /// A well-formed BCP 47 tag in its conventional case, or nil: `fr_FR` -> `fr-FR`, `pt-br` -> `pt-BR`,
-    /// `ZH-hant-tw` -> `zh-Hant-TW`, `english` -> nil.
-    ///
-    /// Checks the shape of RFC 5646 (language of 2-3 letters, then script, region, variants, extensions,
-    /// private use), not the registry; `_` is taken for `-` because POSIX locales (`en_US`) use it.
-    public static func normalizedTag(_ raw: String) -> String? {
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty,
-            trimmed.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
-        else { return nil }
-        let parts = trimmed.replacingOccurrences(of: "_", with: "-")
-            .split(separator: "-", omittingEmptySubsequences: false).map(String.init)
-        guard let language = parts.first, (2...3).contains(language.count), language.allSatisfy(\.isLetter),
-            !parts.contains(where: \.isEmpty)
-        else { return nil }
-        var result = [language.lowercased()]
-        var index = 1
-        /// Takes the next subtag when `accept` says it has the shape of the expected kind.
-        func take(_ accept: (String) -> Bool, _ format: (String) -> String) -> Bool {
-            guard index < parts.count, accept(parts[index]) else { return false }
-            result.append(format(parts[index]))
-            index += 1
-            return true
-        }
-        _ = take(
-            { $0.count == 4 && $0.allSatisfy(\.isLetter) }, { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() })
-        _ = take(
-            { ($0.count == 2 && $0.allSatisfy(\.isLetter)) || ($0.count == 3 && $0.allSatisfy(\.isNumber)) },
-            { $0.uppercased() })
-        while take(
-            { (5...8).contains($0.count) || ($0.count == 4 && $0.first!.isNumber) }, { $0.lowercased() })
-        {}
-        // Extensions (`u-ca-gregory`) and private use (`x-whatever`): a singleton, then subtags of 2-8 (1-8).
-        while index < parts.count {
-            let singleton = parts[index].lowercased()
-            guard singleton.count == 1 else { return nil }
-            let isPrivate = singleton == "x"
-            result.append(singleton)
-            index += 1
-            var taken = 0
-            while index < parts.count, isPrivate || parts[index].count > 1 {
-                guard (isPrivate ? 1 : 2)...8 ~= parts[index].count else { return nil }
-                result.append(parts[index].lowercased())
-                index += 1
-                taken += 1
-            }
-            if taken == 0 { return nil }
-        }
-        return index == parts.count ? result.joined(separator: "-") : nil
+        return LanguageDecision(language: LanguageTag.normalized(siteDefault) ?? siteDefault, reason: .siteDefault)
     }
 
     /// The first marker of `field` in `text`, as a decision; nil when there is none.
@@ -153,7 +102,7 @@ public enum LanguageDetector {
     /// The tag a marker code stands for: its alias, or itself, with the region when the alias has none.
     private static func tag(code: String, region: String?, rules: LanguageRules) -> String? {
         let base = rules.aliases[code] ?? code
-        guard let region, !base.contains("-") else { return normalizedTag(base) }
-        return normalizedTag(base + "-" + region)
+        guard let region, !base.contains("-") else { return LanguageTag.normalized(base) }
+        return LanguageTag.normalized(base + "-" + region)
     }
 }

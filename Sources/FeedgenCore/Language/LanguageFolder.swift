@@ -13,7 +13,7 @@ public enum LanguageFolder {
         let folders = relativePath.split(separator: "/").dropLast().map(String.init)
         if let first = folders.first, let tag = tag(first) { return tag }
         for folder in folders where declared.contains(folder) {
-            if let tag = LanguageDetector.normalizedTag(folder) { return tag }
+            if let tag = LanguageTag.normalized(folder) { return tag }
         }
         return nil
     }
@@ -33,7 +33,7 @@ public enum LanguageFolder {
                 || (sub.count == 4 && sub.allSatisfy { $0.isASCII && $0.isLetter })
             guard shaped else { return nil }
         }
-        return LanguageDetector.normalizedTag(folder)
+        return LanguageTag.normalized(folder)
     }
 
     /// ISO 639-1 (lower case, as folders write them).

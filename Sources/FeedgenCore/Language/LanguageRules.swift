@@ -38,7 +38,7 @@ public struct LanguageRules: Codable, Sendable, Equatable {
 
         public init(pattern: String, language: String, fields: [Field] = Field.allCases, caseSensitive: Bool = false) {
             self.pattern = pattern
-            self.language = LanguageDetector.normalizedTag(language) ?? language
+            self.language = LanguageTag.normalized(language) ?? language
             self.fields = fields
             self.caseSensitive = caseSensitive
         }
@@ -48,7 +48,7 @@ public struct LanguageRules: Codable, Sendable, Equatable {
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             let language = try container.decode(String.self, forKey: .language)
-            guard LanguageDetector.normalizedTag(language) != nil else {
+            guard LanguageTag.normalized(language) != nil else {
                 throw DecodingError.dataCorruptedError(
                     forKey: .language, in: container, debugDescription: "'\(language)' is not a BCP 47 language tag")
             }
@@ -85,9 +85,9 @@ public struct LanguageRules: Codable, Sendable, Equatable {
         self.bracketCodes = bracketCodes.map { $0.lowercased() }
         self.suffixCodes = suffixCodes.map { $0.lowercased() }
         self.aliases = Dictionary(
-            aliases.map { ($0.key.lowercased(), LanguageDetector.normalizedTag($0.value) ?? $0.value) },
+            aliases.map { ($0.key.lowercased(), LanguageTag.normalized($0.value) ?? $0.value) },
             uniquingKeysWith: { first, _ in first })
-        self.scripts = scripts.filter { $0.key != "Latin" }.mapValues { LanguageDetector.normalizedTag($0) ?? $0 }
+        self.scripts = scripts.filter { $0.key != "Latin" }.mapValues { LanguageTag.normalized($0) ?? $0 }
         self.titleScriptShare = titleScriptShare
         self.bodyScriptShare = bodyScriptShare
         self.scriptMinimumRun = max(1, scriptMinimumRun)
@@ -111,7 +111,7 @@ public struct LanguageRules: Codable, Sendable, Equatable {
         let base = LanguageRules.defaults
         let scripts = try container.decodeIfPresent([String: String].self, forKey: .scripts) ?? base.scripts
         for (script, language) in scripts.sorted(by: { $0.key < $1.key })
-        where LanguageDetector.normalizedTag(language) == nil {
+        where LanguageTag.normalized(language) == nil {
             throw DecodingError.dataCorruptedError(
                 forKey: .scripts, in: container,
                 debugDescription: "'\(language)' (for script \(script)) is not a BCP 47 language tag")
@@ -121,7 +121,7 @@ public struct LanguageRules: Codable, Sendable, Equatable {
         let suffixCodes = try container.decodeIfPresent([String].self, forKey: .suffixCodes) ?? base.suffixCodes
         let aliases = try container.decodeIfPresent([String: String].self, forKey: .aliases) ?? base.aliases
         for (code, language) in aliases.sorted(by: { $0.key < $1.key })
-        where LanguageDetector.normalizedTag(language) == nil {
+        where LanguageTag.normalized(language) == nil {
             throw DecodingError.dataCorruptedError(
                 forKey: .aliases, in: container,
                 debugDescription: "'\(language)' (for marker code \(code)) is not a BCP 47 language tag")

@@ -88,10 +88,10 @@ extension SiteConfig {
     /// language folder (`de/_posts/`) as `LanguageFolder` recognises one.
     public func folderLanguage(ofPath relativePath: String) -> String? {
         if let polyglot {
-            return polyglot.folderLanguage(ofPath: relativePath).flatMap(LanguageDetector.normalizedTag)
+            return polyglot.folderLanguage(ofPath: relativePath).flatMap(LanguageTag.normalized)
         }
         if let multipleLanguages {
-            return multipleLanguages.language(ofPath: relativePath).flatMap(LanguageDetector.normalizedTag)
+            return multipleLanguages.language(ofPath: relativePath).flatMap(LanguageTag.normalized)
                 ?? LanguageFolder.language(ofPath: relativePath, declared: multipleLanguages.languages)
         }
         return LanguageFolder.language(ofPath: relativePath)

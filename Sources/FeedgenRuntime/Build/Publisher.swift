@@ -29,8 +29,7 @@ public struct Publisher: Sendable {
     public func publishedFeedFolders(documents: [String]) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
         return names.sorted().filter { name in
-            name.wholeMatch(of: /[a-z]{2,3}(-[a-z0-9]{1,8})*/) != nil
-                && documents.contains { exists(name + "/" + $0) }
+            LanguageTag.normalized(name)?.lowercased() == name && documents.contains { exists(name + "/" + $0) }
         }
     }
 

@@ -29,6 +29,15 @@ import Testing
         try GoldenText.check(result.stdout, named: golden)
     }
 
+    /// `--lang` takes a tag however it is written (POSIX locale form, any case), as front matter may be.
+    @Test func aLanguageWrittenAsALocaleGivesTheSameDigest() throws {
+        let tag = try Self.digest(["--week", "2020-W07", "--lang", "pt-BR"])
+        let locale = try Self.digest(["--week", "2020-W07", "--lang", "pt_br"])
+        #expect(tag.status == 0 && locale.status == 0, "\(locale.stderr)")
+        #expect(tag.stdout.contains("PyTorch3D"))
+        #expect(locale.stdout == tag.stdout)
+    }
+
     @Test func anEmptyWeekSendsNothing() throws {
         let result = try Self.digest(["--week", "2020-W06"])
         #expect(result.status == 0)

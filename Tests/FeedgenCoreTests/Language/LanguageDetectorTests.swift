@@ -17,12 +17,13 @@ import Testing
         arguments: [
             ("fr", "fr"), ("FR", "fr"), ("fr_FR", "fr-FR"), ("pt-br", "pt-BR"), ("PT_br", "pt-BR"), ("zh", "zh"),
             ("ZH-hant-tw", "zh-Hant-TW"), ("es-419", "es-419"), (" en-us ", "en-US"), ("de-CH-1996", "de-CH-1996"),
-            ("en-u-ca-gregory", "en-u-ca-gregory"), ("x-klingon", nil), ("en-x-pirate", "en-x-pirate"),
+            ("en-u-ca-gregory", "en-u-ca-gregory"), ("x-klingon", "x-klingon"), ("zh-yue-HK", "zh-yue-HK"),
+            ("en-x-pirate", "en-x-pirate"),
             ("english", nil), ("e", nil), ("", nil), ("fr-", nil), ("fr--FR", nil), ("fr FR", nil), ("français", nil),
             ("en-u", nil), ("fr-FRANCE-x", nil), ("12", nil),
         ] as [(String, String?)])
-    func normalizedTag(raw: String, expected: String?) {
-        #expect(LanguageDetector.normalizedTag(raw) == expected)
+    func normalizedTags(raw: String, expected: String?) {
+        #expect(LanguageTag.normalized(raw) == expected)
     }
 
     @Test(arguments: [
