@@ -78,7 +78,8 @@ public struct FrontMatter {
         func flush() {
             guard !removed.isEmpty else { return }
             let names = removed.map(XMLSafeText.name).joined(separator: ", ")
-            warnings.append(FrontMatterWarning(line: line, message: "removed control character(s) \(names)"))
+            warnings.append(
+                FrontMatterWarning(line: line, message: "removed character(s) feeds cannot carry: \(names)"))
             removed = []
         }
         for scalar in yaml.unicodeScalars {

@@ -81,7 +81,7 @@ public enum PostLoader {
             if !authors.contains(author) { authors.append(author) }
         }
 
-        // XML 1.0 forbids most control characters: one in a title would make every reader reject the feed.
+        // XML 1.0 forbids most control characters: one in a title would make every reader reject the feed (`XMLSafeText`).
         func clean(_ key: String) -> String? {
             guard let value = frontMatter.string(key) else { return nil }
             let cleaned = XMLSafeText.clean(value)
@@ -89,7 +89,7 @@ public enum PostLoader {
                 warnings.append(
                     Diagnostic(
                         .warning, at: FileLocation(path: relativePath, line: frontMatter.line(of: key)),
-                        "removed \(cleaned.removed) control character(s) from '\(key)'"))
+                        "removed \(cleaned.removed) character(s) feeds cannot carry from '\(key)'"))
             }
             return cleaned.text
         }

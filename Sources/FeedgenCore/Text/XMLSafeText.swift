@@ -32,6 +32,14 @@ public enum XMLSafeText {
         }
     }
 
+    /// A removed scalar named and explained for a message: `U+000B (a control character XML 1.0 forbids)`,
+    /// `U+0085 (a control character XML 1.0 discourages)`, `U+FFFE (a noncharacter XML 1.0 forbids)`.
+    public static func describe(_ scalar: Unicode.Scalar) -> String {
+        let kind = scalar.value < 0xA0 ? "a control character" : "a noncharacter"
+        let forbidden = scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+        return "\(name(scalar)) (\(kind) XML 1.0 \(forbidden ? "forbids" : "discourages"))"
+    }
+
     /// How a removed scalar is named in messages: `U+000B`.
     public static func name(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)

@@ -64,7 +64,7 @@ public enum PostRenderer {
         let clean = TextCharacters.removingForbidden(from: body) { offset, scalar in
             diagnostics.append(
                 lines.warning(
-                    "removed character \(XMLSafeText.name(scalar)), which XML 1.0 forbids",
+                    "removed character \(XMLSafeText.describe(scalar))",
                     line: lines.line(atUTF8Offset: offset)))
         }
         var placeholders = Placeholders()

@@ -11,8 +11,8 @@ import Testing
         #expect(frontMatter.string("excerpt") == "AB")
         #expect(
             frontMatter.warnings == [
-                FrontMatterWarning(line: 3, message: "removed control character(s) U+000B, U+0001"),
-                FrontMatterWarning(line: 4, message: "removed control character(s) U+0085, U+FFFF"),
+                FrontMatterWarning(line: 3, message: "removed character(s) feeds cannot carry: U+000B, U+0001"),
+                FrontMatterWarning(line: 4, message: "removed character(s) feeds cannot carry: U+0085, U+FFFF"),
             ])
         #expect(frontMatter.bodyLine == 6)
     }

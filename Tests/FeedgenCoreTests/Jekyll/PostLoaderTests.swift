@@ -195,7 +195,7 @@ import Testing
             warnings == [
                 Diagnostic(
                     .warning, at: FileLocation(path: "_posts/2026-01-01-x.md", line: 2),
-                    "removed 2 control character(s) from 'title'")
+                    "removed 2 character(s) feeds cannot carry from 'title'")
             ])
     }
 }

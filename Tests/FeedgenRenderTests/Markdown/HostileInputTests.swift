@@ -67,10 +67,10 @@ import Testing
         #expect(rendered.html == "<p>AB CDE</p>\n<p>F</p>")
         #expect(
             rendered.diagnostics == [
-                warning(10, "removed character U+0001, which XML 1.0 forbids"),
-                warning(10, "removed character U+FFFF, which XML 1.0 forbids"),
-                warning(10, "removed character U+0085, which XML 1.0 forbids"),
-                warning(12, "removed character U+000B, which XML 1.0 forbids"),
+                warning(10, "removed character U+0001 (a control character XML 1.0 forbids)"),
+                warning(10, "removed character U+FFFF (a noncharacter XML 1.0 forbids)"),
+                warning(10, "removed character U+0085 (a control character XML 1.0 discourages)"),
+                warning(12, "removed character U+000B (a control character XML 1.0 forbids)"),
             ])
     }
 
