@@ -13,9 +13,9 @@ final class HTMLCleaner {
         "textarea", "meta", "link", "base", "iframe", "frame", "frameset", "noframes", "noscript",
         "template", "svg", "math", "title", "isindex",
     ]
-    /// Elements replaced by their content: `<plaintext>` would make a reader show the rest of the item,
-    /// tags included, as text.
-    static let unwrappedElements: Set<String> = ["plaintext"]
+    /// Elements replaced by their content: `<plaintext>` would make a reader show the rest of the item, and
+    /// `<xmp>` the rest of its element, tags included, as text.
+    static let unwrappedElements: Set<String> = ["plaintext", "xmp"]
     /// Elements that never have content in HTML.
     static let voidElements: Set<String> = [
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",

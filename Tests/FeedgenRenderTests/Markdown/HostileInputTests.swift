@@ -122,6 +122,14 @@ import Testing
             ])
     }
 
+    /// `<xmp>` shows the rest of its element as text in a browser: unwrapped like `<plaintext>`.
+    @Test func xmpIsUnwrapped() throws {
+        let rendered = try PostRenderer.render(
+            markdown: "<xmp><b>bold</b> text</xmp>\n", context: Fixture.context(bodyLine: 5))
+        #expect(rendered.html == "<b>bold</b> text")
+        #expect(rendered.diagnostics == [warning(5, "removed <xmp> tag, kept its content")])
+    }
+
     @Test func deeplyNestedContentIsKeptFlattenedWithAWarning() throws {
         let quotes = String(repeating: ">", count: 254) + " deep\n\nafter the quotes\n"
         let quoted = try PostRenderer.render(markdown: quotes, context: Fixture.context(bodyLine: 5))
