@@ -417,6 +417,36 @@ def unsafe_url(value: str, data_image_ok: bool = False) -> bool:
     return True
 
 
+def srcset_urls(value: str) -> list[str]:
+    """The candidate URLs of a srcset as HTML's "parse a srcset attribute" reads them: a URL is a run of
+    non-space characters (commas inside it included, trailing ones dropped), its descriptors run to the next
+    comma outside parentheses."""
+    urls, i, n = [], 0, len(value)
+    while i < n:
+        while i < n and (value[i].isspace() or value[i] == ","):
+            i += 1
+        start = i
+        while i < n and not value[i].isspace():
+            i += 1
+        url = value[start:i]
+        if url.endswith(","):
+            url = url.rstrip(",")
+        else:
+            depth = 0
+            while i < n:
+                if value[i] == "(":
+                    depth += 1
+                elif value[i] == ")":
+                    depth = max(0, depth - 1)
+                elif value[i] == "," and depth == 0:
+                    i += 1
+                    break
+                i += 1
+        if url:
+            urls.append(url)
+    return urls
+
+
 def html_problems(html: str) -> list[str]:
     """What item HTML must not hold: active or content-swallowing markup, unsafe URLs."""
     from lxml import html as lxml_html
@@ -437,7 +467,7 @@ def html_problems(html: str) -> list[str]:
                 problems.append(f"item HTML holds <{tag} {lower}=>")
             elif lower in URL_ATTRIBUTES and unsafe_url(value, data_image_ok=(tag == "img" and lower == "src")):
                 problems.append(f"item HTML holds <{tag} {lower}={value[:40]!r}>")
-            elif lower == "srcset" and any(unsafe_url(part.strip(), True) for part in value.split(",")):
+            elif lower == "srcset" and any(unsafe_url(url, True) for url in srcset_urls(value)):
                 problems.append(f"item HTML holds <{tag} srcset={value[:40]!r}>")
     return problems
 
