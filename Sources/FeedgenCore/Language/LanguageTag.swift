@@ -26,8 +26,9 @@ public enum LanguageTag {
         if subtags[0].count <= 3 {
             for _ in 0..<3 where take({ isAlpha($0) && $0.count == 3 }) {}
         }
-        _ = take({ isAlpha($0) && $0.count == 4 }) { $0.prefix(1).uppercased() + $0.dropFirst() }
-        _ = take({ (isAlpha($0) && $0.count == 2) || ($0.count == 3 && $0.allSatisfy(\.isNumber)) }) { $0.uppercased() }
+        _ = take({ isAlpha($0) && $0.count == 4 }, { $0.prefix(1).uppercased() + $0.dropFirst() })
+        _ = take(
+            { (isAlpha($0) && $0.count == 2) || ($0.count == 3 && $0.allSatisfy(\.isNumber)) }, { $0.uppercased() })
         while take({ $0.count >= 5 || ($0.count == 4 && $0.first!.isNumber) }) {}
         while index < subtags.count, subtags[index].count == 1, subtags[index] != "x" {
             result.append(subtags[index])
