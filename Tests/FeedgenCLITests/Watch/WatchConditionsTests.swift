@@ -36,8 +36,10 @@ import Testing
             ])
     }
 
-    /// A post rewritten every 150 ms, faster than the 200 ms debounce, is still published: at most 2 s (ten times
-    /// the debounce) after the first change. The pause between writes is the condition, not a synchronisation.
+    /// A post rewritten every 150 ms, faster than the 200 ms debounce, is still published while the writes go on
+    /// (the debounce waits at most 2 s, ten times itself). The pause between writes is the condition, not a
+    /// synchronisation; the writes stop after 20 s, far beyond the longest wait, so a debounce that waits for
+    /// quiet publishes only after they stop, and fails.
     @Test func aFileRewrittenFasterThanTheDebounceIsStillPublished() throws {
         let repository = try ContentRepository(["_posts/2026-01-01-first.md": ContentRepository.post("First")])
         let daemon = try repository.watch()
@@ -49,9 +51,9 @@ import Testing
             try repository.write(ContentRepository.post("Draft \(version)"), to: "_posts/2026-01-01-first.md")
             usleep(150_000)
         }
-        let waited = ContinuousClock.now - began
+        let publishedWhileWriting = daemon.lines.filter(isRebuild).count >= 2
         #expect(rebuilds(daemon, 2).last == ["trigger": "change", "posts.changed": "1", "feeds.rewritten": "2"])
-        #expect(waited < .seconds(5), "\(waited)")
+        #expect(publishedWhileWriting, "\(daemon.lines)")
         #expect(try repository.titles()?.first?.hasPrefix("Draft ") == true)
         #expect(daemon.stop() == 0)
     }
