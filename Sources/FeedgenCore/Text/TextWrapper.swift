@@ -20,8 +20,9 @@ public struct WrappedLine: Sendable, Equatable {
 /// - Lines break at spaces; Chinese and Japanese also between any two characters, except before closing
 ///   punctuation (`。`, `、`, `」`, ...) or after opening punctuation (`「`, `（`, ...), the basic rule of
 ///   Japanese line breaking (kinsoku) that Chinese follows too. Korean uses spaces, so Hangul breaks at spaces.
-/// - A URL is never broken: one too long for the line stands alone on its own line. Any other word longer
-///   than a line is cut between characters, so that no line is wider than the width except a lone URL.
+/// - A URL is never broken: one too long for the line stands alone on its own line, with the marks glued to
+///   it (below). Any other word longer than a line is cut between characters, so that no line is wider than
+///   the width except a lone URL.
 /// - Right-to-left text is kept in logical (typing) order, as mail and terminals expect: the reader's
 ///   bidi algorithm orders each line, so nothing is reversed and no direction marks are added.
 /// - Lone marks stay with their word: French `?`, `!`, `:`, `»` and `«`, a dash or an ellipsis between spaces, and a
@@ -50,7 +51,10 @@ public struct TextWrapper: Sendable {
         var currentWidth = DisplayWidth.of(indent)
         var empty = true
         func newLine(continues: Bool) {
-            lines.append(WrappedLine(current, continues: continues))
+            // A break at the space inside a glued word (`： -` cut between characters) drops that space, and
+            // the paragraph goes on after a space.
+            let text = trimmed(current)
+            lines.append(WrappedLine(text, continues: continues || text.count < current.count))
             current = hanging
             currentWidth = DisplayWidth.of(hanging)
             empty = true
@@ -63,6 +67,7 @@ public struct TextWrapper: Sendable {
             if empty && currentWidth + atom.width > width && !atom.isURL {
                 // A word wider than a whole line: cut it between characters.
                 for character in atom.text {
+                    if character == " " && empty { continue }
                     let characterWidth = DisplayWidth.of(character)
                     if !empty && currentWidth + characterWidth > width { newLine(continues: false) }
                     current.append(character)
