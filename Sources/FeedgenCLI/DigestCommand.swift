@@ -171,9 +171,10 @@ public struct DigestCommand: AsyncParsableCommand {
             labels: DigestLabels(language: language ?? source.config.language), width: width)
         if !composed.plan.isEmpty || sendEmpty {
             let lines = layout.lines(composed.plan, contents: composed.contents)
+            let html = DigestHTML(layout: layout).document(composed.plan, contents: composed.contents)
             do {
                 try deliver(
-                    lines, layout: layout, window: window, now: now, email: email, sender: sender ?? "",
+                    lines, html: html, layout: layout, window: window, now: now, email: email, sender: sender ?? "",
                     recipients: recipients,
                     unsubscribe: listUnsubscribe.isEmpty ? definitions.digest.unsubscribe : listUnsubscribe,
                     host: source.config.host)
@@ -197,7 +198,8 @@ public struct DigestCommand: AsyncParsableCommand {
     }
 
     private func deliver(
-        _ lines: [WrappedLine], layout: DigestText, window: DigestWindow, now: Date, email: Bool, sender: String,
+        _ lines: [WrappedLine], html: String, layout: DigestText, window: DigestWindow, now: Date, email: Bool,
+        sender: String,
         recipients: [String], unsubscribe: [String], host: String
     ) throws(DigestDeliveryError) {
         guard email else {
@@ -206,7 +208,8 @@ public struct DigestCommand: AsyncParsableCommand {
         }
         let message = EmailMessage(
             from: sender, to: recipients, subject: layout.subject(window), date: now, timeZone: window.timeZone,
-            messageID: messageID(window, host: host), listUnsubscribe: unsubscribe, body: lines)
+            messageID: messageID(window, host: host), listUnsubscribe: unsubscribe, body: lines,
+            html: html)
         let bytes = Array(message.render(lineEnding: "\n").utf8)
         if let maildir {
             let file = try MailDelivery.deliver(

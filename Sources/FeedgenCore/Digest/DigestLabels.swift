@@ -13,6 +13,8 @@ public struct DigestLabels: Sendable, Equatable {
     public var translations: String
     public var newTranslations: String
     public var nothingPublished: String
+    /// The link to an issue's page in the HTML part.
+    public var readOnSite: String
     private var months: [String]
 
     /// The labels for a BCP 47 tag: `fr-CA` reads as `fr`, any `pt` as `pt-BR`.
@@ -28,7 +30,7 @@ public struct DigestLabels: Sendable, Equatable {
 
     private init(
         _ language: String, digest: String, inThisIssue: String, contents: String, translations: String,
-        newTranslations: String, nothingPublished: String, months: String
+        newTranslations: String, nothingPublished: String, readOnSite: String, months: String
     ) {
         self.language = language
         self.digest = digest
@@ -37,6 +39,7 @@ public struct DigestLabels: Sendable, Equatable {
         self.translations = translations
         self.newTranslations = newTranslations
         self.nothingPublished = nothingPublished
+        self.readOnSite = readOnSite
         self.months = months.split(separator: " ").map(String.init)
     }
 
@@ -45,22 +48,22 @@ public struct DigestLabels: Sendable, Equatable {
         "en": DigestLabels(
             "en", digest: "weekly digest", inThisIssue: "In this issue:", contents: "Contents:",
             translations: "Translations:", newTranslations: "New translations",
-            nothingPublished: "Nothing was published in this period.",
+            nothingPublished: "Nothing was published in this period.", readOnSite: "Read on the site",
             months: "January February March April May June July August September October November December"),
         "fr": DigestLabels(
             "fr", digest: "lettre de la semaine", inThisIssue: "Dans ce numéro :", contents: "Sommaire :",
             translations: "Traductions :", newTranslations: "Nouvelles traductions",
-            nothingPublished: "Rien n’a été publié pendant cette période.",
+            nothingPublished: "Rien n’a été publié pendant cette période.", readOnSite: "Lire sur le site",
             months: "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"),
         "pt": DigestLabels(
             "pt-BR", digest: "resumo da semana", inThisIssue: "Nesta edição:", contents: "Conteúdo:",
             translations: "Traduções:", newTranslations: "Novas traduções",
-            nothingPublished: "Nada foi publicado neste período.",
+            nothingPublished: "Nada foi publicado neste período.", readOnSite: "Ler no site",
             months: "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro"),
         "es": DigestLabels(
             "es", digest: "resumen de la semana", inThisIssue: "En este número:", contents: "Contenido:",
             translations: "Traducciones:", newTranslations: "Nuevas traducciones",
-            nothingPublished: "No se publicó nada en este periodo.",
+            nothingPublished: "No se publicó nada en este periodo.", readOnSite: "Leer en el sitio",
             months: "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"),
     ]
 

@@ -134,7 +134,8 @@ public struct DigestText: Sendable {
         }
     }
 
-    private func day(_ date: Date, _ timeZone: TimeZone) -> DateComponents {
+    /// The calendar day of `date` in `timeZone`.
+    func day(_ date: Date, _ timeZone: TimeZone) -> DateComponents {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         return calendar.dateComponents([.year, .month, .day], from: date)

@@ -29,6 +29,19 @@ public struct FeedItem: Sendable, Equatable {
     public var language: String
     /// The other languages of the same issue, sorted by language tag.
     public var translations: [Translation]
+    /// Jekyll's categories of the post (its folders above `_posts`, and front matter `category`/`categories`).
+    public var categories: [String] = []
+    /// A wide picture for the top of the item (JSON Feed `banner_image`), absolute.
+    public var bannerImage: String?
+    /// A media file of the site that goes with the item (RSS `enclosure`), with its byte length.
+    public var enclosure: Enclosure?
+
+    /// The item's categories, then its tags, each once: what RSS and Atom write as `category` and JSON Feed as
+    /// `tags` (jekyll-feed writes categories and tags alike as Atom categories).
+    public var terms: [String] {
+        var seen: Set<String> = []
+        return (categories + tags).filter { seen.insert($0).inserted }
+    }
 
     public init(
         id: String, url: String, title: String, summary: String, contentHTML: String, published: Date,
@@ -47,6 +60,22 @@ public struct FeedItem: Sendable, Equatable {
         self.image = image
         self.language = language
         self.translations = translations
+    }
+}
+
+/// A media file that goes with an item: RSS `<enclosure>`, Atom `<link rel="enclosure">`, a JSON Feed attachment.
+public struct Enclosure: Sendable, Equatable {
+    /// Absolute URL.
+    public var url: String
+    /// MIME type, e.g. `audio/mpeg`.
+    public var type: String
+    /// Size of the file in bytes.
+    public var length: Int
+
+    public init(url: String, type: String, length: Int) {
+        self.url = url
+        self.type = type
+        self.length = length
     }
 }
 
@@ -78,6 +107,8 @@ public struct Feed: Sendable, Equatable {
     public var urls: FeedURLs
     /// Newest first.
     public var items: [FeedItem]
+    /// The site's pictures and rights statement (`_config.yml`).
+    public var branding = SiteBranding()
 
     public init(
         id: String, title: String, description: String, homePageURL: String, language: String, updated: Date,

@@ -66,12 +66,16 @@ public struct FeedAssembler: Sendable {
     ) -> Feed {
         let items = selection.posts.compactMap { post -> FeedItem? in
             guard let content = rendered[post.id] else { return nil }
-            return FeedItem(
+            var item = FeedItem(
                 id: post.id, url: post.url, title: post.title, summary: content.summary,
                 contentHTML: Self.directed(content.html, language: post.language),
                 published: post.date, updated: max(post.modified ?? post.date, post.date),
                 authors: post.authors, tags: post.tags, image: post.image, language: post.language,
                 translations: translations[post.id] ?? [])
+            item.categories = post.categories
+            item.bannerImage = post.bannerImage
+            item.enclosure = post.enclosure
+            return item
         }
         let urls = urls(for: selection.scope)
         let language: String
@@ -80,12 +84,15 @@ public struct FeedAssembler: Sendable {
         case .language(let tag): language = tag
         }
         let owner = site.owner ?? Author(name: site.title.isEmpty ? site.host : site.title, uri: site.homePageURL)
-        return Feed(
-            id: urls.atom, title: title(for: selection.scope),
-            description: site.description.isEmpty ? title(for: selection.scope) : site.description,
+        // The site's `description` (else its author's `bio`): none is better than the title again, which readers
+        // show right under the title. RSS, which requires a description, still falls back to the title.
+        var feed = Feed(
+            id: urls.atom, title: title(for: selection.scope), description: site.description,
             homePageURL: site.homePageURL, language: language,
             updated: items.map(\.updated).max() ?? Date(timeIntervalSince1970: 0),
             authors: [owner], urls: urls, items: items
-        ).withSafeURLs()
+        )
+        feed.branding = site.branding
+        return feed.withSafeURLs()
     }
 }

@@ -45,6 +45,13 @@ public struct Post: Sendable {
     public var id: String
     /// 1-based line of the file where the body (after the front matter) starts.
     public var bodyLine: Int
+    /// Absolute URL of a wide picture the post names for its top (`banner`, `image.feature`, `header.image`,
+    /// `header.overlay_image`).
+    public var bannerImage: String?
+    /// The media file the front matter names (`MediaFile`), before its length is known.
+    public var media: MediaFile?
+    /// The media file with its length, once read from the site (by the caller that reads files).
+    public var enclosure: Enclosure?
 
     public init(
         path: String, slug: String, date: Date, modified: Date? = nil, title: String, categories: [String] = [],

@@ -106,6 +106,11 @@ public enum PostLoader {
             categories = plugin.categories(categories, language: language)
         }
         let image = imageURL(frontMatter, site: site)
+        let media = MediaFile.named(in: frontMatter, site: site)
+        if let problem = media.problem {
+            warnings.append(
+                Diagnostic(.warning, at: FileLocation(path: relativePath, line: problem.line), problem.message))
+        }
 
         let declared = frontMatter.string("lang") ?? frontMatter.string("language")
         let siteLanguage = site.language ?? "en"
@@ -159,7 +164,7 @@ public enum PostLoader {
                 && LanguageDetector.marker(in: PostFileStem.of(fileName), field: .file, rules: context.languages)?
                     .language != decision.language
             ? decision.language : nil
-        let post = Post(
+        var post = Post(
             path: relativePath, slug: name.slug, date: date, modified: modified, title: title,
             categories: categories, tags: tags, authors: authors,
             excerpt: excerpt,
@@ -167,6 +172,10 @@ public enum PostLoader {
             url: site.url + site.baseurl + path,
             id: PostID.make(host: site.host, fileDate: name, slug: name.slug, language: idLanguage),
             bodyLine: frontMatter.bodyLine)
+        post.bannerImage = bannerName(frontMatter).flatMap {
+            SiteImage.url($0, siteURL: site.url, baseurl: site.baseurl)
+        }
+        post.media = media.file
         return .post(post, warnings: warnings)
     }
 
@@ -190,12 +199,24 @@ public enum PostLoader {
         }
     }
 
+    /// The wide picture a post names for its top, as themes call it: `banner` (a name, or `banner.image`), the
+    /// `feature` of an `image:` mapping (HPSTR, So Simple), `header.image` or `header.overlay_image` (Minimal
+    /// Mistakes). A thumbnail (`image: x.png`, `image.thumb`) is never a banner.
+    private static func bannerName(_ frontMatter: FrontMatter) -> String? {
+        let candidates: [Node?] = [
+            frontMatter.fields["banner"], frontMatter.fields["banner"]?["image"],
+            frontMatter.fields["image"]?["feature"],
+            frontMatter.fields["header"]?["image"], frontMatter.fields["header"]?["overlay_image"],
+        ]
+        for case let node? in candidates where node.null == nil {
+            if case .scalar = node, let value = node.string?.trimmingCharacters(in: .whitespaces), !value.isEmpty {
+                return value
+            }
+        }
+        return nil
+    }
+
     private static func imageURL(_ frontMatter: FrontMatter, site: SiteConfig) -> String? {
-        guard let name = imageName(frontMatter) else { return nil }
-        if name.hasPrefix("http://") || name.hasPrefix("https://") { return name }
-        if name.hasPrefix("//") { return "https:" + name }
-        let path = name.hasPrefix("/") ? name : "/images/" + name
-        let escaped = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
-        return site.url + site.baseurl + escaped
+        imageName(frontMatter).flatMap { SiteImage.url($0, siteURL: site.url, baseurl: site.baseurl) }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A plain-text mail message (RFC 5322) whose body is UTF-8 `format=flowed` text (RFC 3676).
+/// A mail message (RFC 5322) whose body is UTF-8 `format=flowed` text (RFC 3676), alone or, with an HTML version
+/// of the same content, as the first part of a `multipart/alternative` (RFC 2046 §5.1.4).
 public struct EmailMessage: Sendable {
     /// `Name <address>` or a bare address.
     public var from: String
@@ -15,10 +16,12 @@ public struct EmailMessage: Sendable {
     /// URIs for `List-Unsubscribe` (RFC 2369), e.g. `mailto:leave@example.org`, `https://...`; none: no header.
     public var listUnsubscribe: [String]
     public var body: [WrappedLine]
+    /// The same content as an HTML document, or nil for a plain-text message.
+    public var html: String?
 
     public init(
         from: String, to: [String], subject: String, date: Date, timeZone: TimeZone, messageID: String,
-        listUnsubscribe: [String] = [], body: [WrappedLine]
+        listUnsubscribe: [String] = [], body: [WrappedLine], html: String? = nil
     ) {
         self.from = from
         self.to = to
@@ -28,6 +31,7 @@ public struct EmailMessage: Sendable {
         self.messageID = messageID
         self.listUnsubscribe = listUnsubscribe
         self.body = body
+        self.html = html
     }
 
     /// The whole message. Mail on the wire ends lines with CRLF; Maildir files and `sendmail` input use
@@ -45,10 +49,26 @@ public struct EmailMessage: Sendable {
                 Self.fold("List-Unsubscribe: " + listUnsubscribe.map { "<\($0)>" }.joined(separator: ", "), lineEnding))
         }
         headers.append("MIME-Version: 1.0")
-        headers.append("Content-Type: text/plain; charset=utf-8; format=flowed")
-        headers.append("Content-Transfer-Encoding: 8bit")
+        let textHeaders = ["Content-Type: text/plain; charset=utf-8; format=flowed", "Content-Transfer-Encoding: 8bit"]
         let bodyLines = body.map(Self.flowed)
-        return (headers + [""] + bodyLines).joined(separator: lineEnding) + lineEnding
+        guard let html else {
+            return (headers + textHeaders + [""] + bodyLines).joined(separator: lineEnding) + lineEnding
+        }
+        // The plain text first: "the last part is the best representation" (RFC 2046 §5.1.4), so clients that
+        // show HTML show it, and the others the text. The HTML goes as base64, which keeps its lines short
+        // whatever it holds (8bit allows at most 998 octets a line); the boundary is made from the message id, so
+        // the same digest gives the same bytes, and cannot occur in base64 (`_`) nor, checked, in the text.
+        let name = messageID.prefix(50).map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") ? $0 : "." }
+        var boundary = "=_feedgen_" + String(name)
+        while bodyLines.contains(where: { $0.contains(boundary) }) { boundary += "_" }
+        headers.append("Content-Type: multipart/alternative;" + lineEnding + " boundary=\"\(boundary)\"")
+        let encoded = Data(html.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithLineFeed])
+        let htmlLines = encoded.split(separator: "\n").map(String.init)
+        let lines =
+            headers + ["", "--" + boundary] + textHeaders + [""] + bodyLines + ["", "--" + boundary]
+            + ["Content-Type: text/html; charset=utf-8", "Content-Transfer-Encoding: base64", ""] + htmlLines
+            + ["", "--" + boundary + "--"]
+        return lines.joined(separator: lineEnding) + lineEnding
     }
 
     /// One body line in `format=flowed`: a trailing space where the paragraph goes on (a soft break), and

@@ -13,6 +13,22 @@ public struct Author: Hashable, Sendable {
     }
 }
 
+/// How the site presents itself in readers: its pictures and its rights statement, from `_config.yml`.
+public struct SiteBranding: Sendable, Equatable {
+    /// A square picture, absolute: the site's avatar (`avatar`, `author.avatar` or `owner.avatar`).
+    public var icon: String?
+    /// A wide picture, absolute: the site's `logo`.
+    public var logo: String?
+    /// `copyright` (else `rights`), as written.
+    public var rights: String?
+
+    public init(icon: String? = nil, logo: String? = nil, rights: String? = nil) {
+        self.icon = icon
+        self.logo = logo
+        self.rights = rights
+    }
+}
+
 /// What feedgen takes from a Jekyll site's `_config.yml` and `_data/authors.yml`.
 public struct SiteConfig: Sendable {
     /// `url`, without a trailing slash, e.g. `https://dair.ai`.
@@ -20,7 +36,9 @@ public struct SiteConfig: Sendable {
     /// `baseurl`, empty or starting with `/` and without a trailing slash, e.g. `/blog`.
     public var baseurl: String
     public var title: String
+    /// `description`, else the site author's or owner's `bio`; empty when none is set.
     public var description: String
+    public var branding: SiteBranding
     /// `timezone` (an IANA name); Jekyll uses the machine's zone when absent, feedgen uses UTC so builds agree.
     public var timeZone: TimeZone
     /// `permalink`: a pattern such as `/:categories/:title/` or a named style (`date`, `pretty`, ...).
@@ -41,6 +59,7 @@ public struct SiteConfig: Sendable {
         baseurl: String = "",
         title: String = "",
         description: String = "",
+        branding: SiteBranding = SiteBranding(),
         timeZone: TimeZone = TimeZone(identifier: "UTC")!,
         permalink: String = "date",
         language: String? = nil,
@@ -53,6 +72,7 @@ public struct SiteConfig: Sendable {
         self.baseurl = baseurl
         self.title = title
         self.description = description
+        self.branding = branding
         self.timeZone = timeZone
         self.permalink = permalink
         self.language = language

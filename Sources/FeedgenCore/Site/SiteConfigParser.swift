@@ -43,11 +43,14 @@ public enum SiteConfigParser {
             }
         }
         let (polyglot, multipleLanguages) = languagePlugins(root)
+        let url = trimmingTrailingSlashes(rawURL)
+        let baseurl = normalizedBaseurl(string("baseurl") ?? "")
         let config = SiteConfig(
-            url: trimmingTrailingSlashes(rawURL),
-            baseurl: normalizedBaseurl(string("baseurl") ?? ""),
+            url: url,
+            baseurl: baseurl,
             title: string("title") ?? "",
-            description: string("description") ?? "",
+            description: string("description") ?? text(root["author"]?["bio"] ?? root["owner"]?["bio"]) ?? "",
+            branding: branding(root, siteURL: url, baseurl: baseurl),
             timeZone: timeZone,
             permalink: string("permalink") ?? "date",
             language: polyglot?.defaultLanguage ?? multipleLanguages?.languages.first ?? string("lang")
@@ -120,6 +123,27 @@ public enum SiteConfigParser {
         case let other?:
             throw SiteConfigError(file: file, line: other.mark?.line, reason: .notAMapping)
         }
+    }
+
+    /// The settings Jekyll themes keep their pictures in: `logo` (Minimal Mistakes, Chirpy's `avatar`, ...) and the
+    /// avatar of the site (`avatar`), its author (`author.avatar`, Minimal Mistakes) or its owner (`owner.avatar`,
+    /// HPSTR and So Simple), made absolute by `SiteImage`; `copyright`, else `rights`, as the feeds' rights.
+    private static func branding(_ root: [String: Node], siteURL: String, baseurl: String) -> SiteBranding {
+        func image(_ node: Node?) -> String? {
+            text(node).flatMap { SiteImage.url($0, siteURL: siteURL, baseurl: baseurl) }
+        }
+        return SiteBranding(
+            icon: image(root["avatar"]) ?? image(root["author"]?["avatar"]) ?? image(root["owner"]?["avatar"]),
+            logo: image(root["logo"]),
+            rights: text(root["copyright"]) ?? text(root["rights"]))
+    }
+
+    /// A scalar's text, trimmed; nil when it is absent, null, not a scalar or blank.
+    private static func text(_ node: Node?) -> String? {
+        guard case .scalar? = node, node?.null == nil,
+            let value = node?.string?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty
+        else { return nil }
+        return value
     }
 
     /// An author is a name string, or a mapping with `name` and optionally `web`/`uri`/`url` and `email`.

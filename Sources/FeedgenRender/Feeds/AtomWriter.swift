@@ -25,6 +25,12 @@ public enum AtomWriter {
                 // element." Entries without authors inherit these.
                 for author in feed.authors { try writePerson(author, to: xml) }
                 try xml.element("generator", text: generator)
+                // RFC 4287 §4.2.5, §4.2.8: icon "SHOULD have an aspect ratio of one (horizontal) to one
+                // (vertical)", logo "SHOULD have an aspect ratio of 2 (horizontal) to 1 (vertical)": the site's
+                // avatar and logo, each only where it is.
+                if let icon = feed.branding.icon { try xml.element("icon", text: icon) }
+                if let logo = feed.branding.logo { try xml.element("logo", text: logo) }
+                if let rights = feed.branding.rights { try xml.element("rights", ["type": "text"], text: rights) }
                 for item in feed.items { try writeEntry(item, feedLanguage: feed.language, to: xml) }
             }
         }
@@ -37,10 +43,19 @@ public enum AtomWriter {
             try xml.element("id", text: item.id)
             try xml.element("title", ["type": "text"], text: item.title)
             try xml.pageLinks(of: item, as: "link")
+            if let enclosure = item.enclosure {
+                // RFC 4287 §4.2.7.2: "enclosure" signifies "a related resource that is potentially large in size".
+                try xml.element(
+                    "link",
+                    [
+                        "rel": "enclosure", "type": enclosure.type, "length": String(enclosure.length),
+                        "href": enclosure.url,
+                    ])
+            }
             try xml.element("published", text: FeedDate.rfc3339(item.published))
             try xml.element("updated", text: FeedDate.rfc3339(item.updated))
             for author in item.authors { try writePerson(author, to: xml) }
-            for tag in item.tags { try xml.element("category", ["term": tag]) }
+            for term in item.terms { try xml.element("category", ["term": term]) }
             if !item.summary.isEmpty { try xml.element("summary", ["type": "text"], text: item.summary) }
             try xml.element("content", ["type": "html"], text: item.contentHTML)
             // Atom has no picture element; RFC 4287 §6.4 lets entries carry foreign (Media RSS) elements.

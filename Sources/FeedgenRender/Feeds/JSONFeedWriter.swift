@@ -25,10 +25,14 @@ struct JSONFeedDocument: Encodable {
     var description: String?
     var language: String
     var authors: [JSONFeedAuthor]?
+    /// "should be square and relatively large", "should be square and relatively small": the site's avatar (its
+    /// logo when it has no avatar), and the avatar alone.
+    var icon: String?
+    var favicon: String?
     var items: [JSONFeedItem]
 
     enum CodingKeys: String, CodingKey {
-        case version, title, description, language, authors, items
+        case version, title, description, language, authors, items, icon, favicon
         case homePageURL = "home_page_url"
         case feedURL = "feed_url"
     }
@@ -40,6 +44,8 @@ struct JSONFeedDocument: Encodable {
         description = nonEmpty(feed.description)
         language = clean(feed.language)
         authors = JSONFeedAuthor.list(feed.authors)
+        icon = nonEmpty(feed.branding.icon ?? feed.branding.logo)
+        favicon = nonEmpty(feed.branding.icon)
         items = feed.items.map(JSONFeedItem.init)
     }
 }
@@ -71,13 +77,16 @@ struct JSONFeedItem: Encodable {
     var datePublished: String
     var dateModified: String
     var image: String?
+    var bannerImage: String?
     var tags: [String]?
     var language: String
     var authors: [JSONFeedAuthor]?
+    var attachments: [JSONFeedAttachment]?
     var feedgen: JSONFeedExtension?
 
     enum CodingKeys: String, CodingKey {
-        case id, url, title, summary, image, tags, language, authors
+        case id, url, title, summary, image, tags, language, authors, attachments
+        case bannerImage = "banner_image"
         case contentHTML = "content_html"
         case datePublished = "date_published"
         case dateModified = "date_modified"
@@ -95,13 +104,30 @@ struct JSONFeedItem: Encodable {
         datePublished = FeedDate.rfc3339(item.published)
         dateModified = FeedDate.rfc3339(item.updated)
         image = nonEmpty(item.image)
-        tags = item.tags.isEmpty ? nil : item.tags.map(clean)
+        bannerImage = nonEmpty(item.bannerImage)
+        tags = item.terms.isEmpty ? nil : item.terms.map(clean)
         language = clean(item.language)
         authors = JSONFeedAuthor.list(item.authors)
+        attachments = item.enclosure.map {
+            [JSONFeedAttachment(url: clean($0.url), mimeType: $0.type, sizeInBytes: $0.length)]
+        }
         let translations = item.translations.map {
             JSONFeedTranslation(language: clean($0.language), url: clean($0.url), title: clean($0.title))
         }
         feedgen = translations.isEmpty ? nil : JSONFeedExtension(translations: translations)
+    }
+}
+
+/// A file that goes with an item: the JSON Feed counterpart of an RSS enclosure.
+struct JSONFeedAttachment: Encodable {
+    var url: String
+    var mimeType: String
+    var sizeInBytes: Int
+
+    enum CodingKeys: String, CodingKey {
+        case url
+        case mimeType = "mime_type"
+        case sizeInBytes = "size_in_bytes"
     }
 }
 

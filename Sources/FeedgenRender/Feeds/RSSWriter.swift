@@ -27,8 +27,19 @@ public enum RSSWriter {
     private static func writeChannelHead(_ feed: Feed, generator: String, to xml: XMLTextWriter) throws {
         try xml.element("title", text: feed.title)
         try xml.element("link", text: feed.homePageURL)
-        try xml.element("description", text: feed.description)
+        // Required: "Phrase or sentence describing the channel"; the title when the site has none.
+        try xml.element("description", text: feed.description.isEmpty ? feed.title : feed.description)
         try xml.element("language", text: feed.language)
+        if let rights = feed.branding.rights { try xml.element("copyright", text: rights) }
+        if let picture = feed.branding.logo ?? feed.branding.icon {
+            // "in practice the image <title> and <link> should have the same value as the channel's <title> and
+            // <link>" (RSS 2.0); no width or height, which we do not know (the defaults, 88 by 31, would be wrong).
+            try xml.element("image") {
+                try xml.element("url", text: picture)
+                try xml.element("title", text: feed.title)
+                try xml.element("link", text: feed.homePageURL)
+            }
+        }
         try xml.element("lastBuildDate", text: FeedDate.rfc822(feed.updated))
         try xml.element("generator", text: generator)
         try xml.element("docs", text: "https://www.rssboard.org/rss-specification")
@@ -50,12 +61,16 @@ public enum RSSWriter {
             // RSS <author> is "Email address of the author of the item", so names go in dc:creator.
             for author in item.authors { try xml.element("dc:creator", text: author.name) }
             if item.language != feedLanguage { try xml.element("dc:language", text: item.language) }
-            for tag in item.tags { try xml.element("category", text: tag) }
+            for term in item.terms { try xml.element("category", text: term) }
             // Readers render `<description>` as HTML (RSS 2.0: "entity-encoded HTML is allowed"), so a plain-text
             // summary saying `1 < 2` must reach them as `1 &lt; 2`; libxml2 then escapes that again for XML.
             if !item.summary.isEmpty { try xml.element("description", text: HTMLEscape.escape(item.summary)) }
             // Escaped text rather than CDATA: libxml2 escapes every `>`, so a `]]>` in the HTML is harmless.
             try xml.element("content:encoded", text: item.contentHTML)
+            if let enclosure = item.enclosure {
+                try xml.element(
+                    "enclosure", ["url": enclosure.url, "length": String(enclosure.length), "type": enclosure.type])
+            }
             if let image = item.image { try writeImage(image, to: xml) }
         }
     }

@@ -3,7 +3,8 @@ import FeedgenCore
 /// Rewrites the kramdown-only syntax of a post into CommonMark that cmark-gfm renders the way the site does.
 ///
 /// What changes, outside fenced code and code spans:
-/// - `$$…$$` math becomes a placeholder, so TeX reaches the output untouched;
+/// - `$$…$$` math becomes a placeholder holding what kramdown writes for it (`KramdownMath`), so TeX reaches the
+///   output untouched;
 /// - a line holding only `\\` (kramdown's spacer) becomes a hard break between two lines of a
 ///   paragraph, or an empty line where it stands between blocks;
 /// - a line ending in `\\` (kramdown's hard break) ends in `\` (CommonMark's);
@@ -68,7 +69,8 @@ struct KramdownPreprocessor {
                 continue
             }
             result += text[cursor..<open.lowerBound]
-            result += placeholders.add(.text(String(text[open.lowerBound..<close.upperBound])))
+            let isBlock = KramdownMath.isBlock(text, open: open.lowerBound, close: close.upperBound)
+            result += placeholders.add(KramdownMath.piece(body, isBlock: isBlock))
             cursor = close.upperBound
             searchFrom = close.upperBound
         }

@@ -8,6 +8,9 @@ struct Placeholders: Sendable {
     enum Piece: Sendable, Equatable {
         /// Literal text (TeX): restored into text nodes, escaped by the serializer.
         case text(String)
+        /// Literal text (display math) that stands alone as a block: restored like `text`, and a paragraph
+        /// holding only it loses its `<p>`, as kramdown writes a math block.
+        case displayMath(String)
         /// HTML that stands alone as a block (`<figure>`): a paragraph holding only it is replaced whole.
         case block(String)
         /// HTML that flows inside a paragraph (a video link with its thumbnail).
@@ -27,19 +30,26 @@ struct Placeholders: Sendable {
     mutating func add(_ piece: Piece) -> String {
         pieces.append(piece)
         let number = String(pieces.count - 1)
-        if case .text = piece { return "\(Self.textOpen)\(number)\(Self.textClose)" }
-        return "\(Self.htmlOpen)\(number)\(Self.htmlClose)"
+        switch piece {
+        case .text, .displayMath: return "\(Self.textOpen)\(number)\(Self.textClose)"
+        case .block, .inline: return "\(Self.htmlOpen)\(number)\(Self.htmlClose)"
+        }
     }
 
     /// Puts the HTML pieces back into cmark's output: `<p>TOKEN</p>` for a block piece becomes the block.
     func expandHTML(in html: String) -> String {
-        guard html.containsBytes(String(Self.htmlOpen)) else { return html }
+        guard html.containsBytes(String(Self.htmlOpen)) || html.containsBytes(String(Self.textOpen)) else {
+            return html
+        }
         var result = html
         for (index, piece) in pieces.enumerated() {
             let token = "\(Self.htmlOpen)\(index)\(Self.htmlClose)"
             switch piece {
             case .text:
                 continue
+            case .displayMath:
+                let textToken = "\(Self.textOpen)\(index)\(Self.textClose)"
+                result = result.replacingOccurrences(of: "<p>\(textToken)</p>", with: textToken)
             case .block(let markup):
                 result = result.replacingOccurrences(of: "<p>\(token)</p>", with: markup)
                 result = result.replacingOccurrences(of: token, with: markup)
@@ -62,7 +72,7 @@ struct Placeholders: Sendable {
             let afterOpen = rest.index(after: open)
             guard let close = rest[afterOpen...].firstIndex(of: Self.textClose),
                 let index = Int(rest[afterOpen..<close]), index < pieces.count,
-                case .text(let original) = pieces[index]
+                let original = pieces[index].text
             else {
                 rest = rest[afterOpen...]
                 continue
@@ -71,5 +81,15 @@ struct Placeholders: Sendable {
             rest = rest[rest.index(after: close)...]
         }
         return result + transform(rest)
+    }
+}
+
+extension Placeholders.Piece {
+    /// The literal text of a text piece; nil for HTML.
+    var text: String? {
+        switch self {
+        case .text(let text), .displayMath(let text): text
+        case .block, .inline: nil
+        }
     }
 }

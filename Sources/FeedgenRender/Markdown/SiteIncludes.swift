@@ -1,3 +1,5 @@
+import FeedgenCore
+
 /// The HTML a feed shows for the site's `_includes` that posts use, and for embedded video players.
 ///
 /// Feed readers drop iframes, so a video becomes a link to it with its thumbnail image;

@@ -166,14 +166,32 @@ public enum PostCatalog {
             return FrontMatter.split(text).map { String($0.body) } ?? ""
         }
         switch PostLoader.load(relativePath: path, frontMatter: frontMatter, body: body, context: context) {
-        case .post(let post, let warnings):
-            part.posts.append(post)
+        case .post(var post, let warnings):
             part.diagnostics += warnings
+            if let media = post.media {
+                if let length = mediaLength(root.appending(path: media.path)) {
+                    post.enclosure = Enclosure(url: media.url, type: media.type, length: length)
+                } else {
+                    part.diagnostics.append(
+                        Diagnostic(
+                            .warning, at: FileLocation(path: path, line: media.line),
+                            "no enclosure: '\(media.path)' is not a file of the site"))
+                }
+            }
+            part.posts.append(post)
         case .unpublished:
             part.unpublished += 1
         case .failed(let diagnostic):
             fail(diagnostic)
         }
+    }
+
+    /// The size of the regular file at `url`; nil when it is missing, a folder or a link (Jekyll's safe mode
+    /// publishes no link).
+    private static func mediaLength(_ url: URL) -> Int? {
+        var info = stat()
+        guard lstat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Int(info.st_size)
     }
 
     /// The language a file name alone says, for placing a post whose front matter could not be read (after its

@@ -9,6 +9,9 @@ struct ParsedMail: Decodable, Equatable {
     var messageID: String
     var listUnsubscribe: String?
     var contentType: String
+    /// The content types of the parts of a multipart message; empty for a single part.
+    var partTypes: [String]
+    /// The Content-Type parameters of the plain-text part (the message itself when it is not multipart).
     var params: [String: String]
     var defects: [String]
     /// The body with format=flowed undone line by line: space-stuffing removed, soft-break spaces dropped.
@@ -21,10 +24,13 @@ struct ParsedMail: Decodable, Equatable {
             import email, email.parser, email.policy, json, sys
             with open(sys.argv[1], 'rb') as f:
                 m = email.parser.BytesParser(policy=email.policy.default).parse(f)
-            defects = [type(d).__name__ for d in m.defects]
-            for k in m.keys():
-                defects += [k + ':' + type(d).__name__ for d in m[k].defects]
-            body = m.get_content()
+            parts = [m] + (list(m.iter_parts()) if m.is_multipart() else [])
+            defects = [type(d).__name__ for p in parts for d in p.defects]
+            for p in parts:
+                for k in p.keys():
+                    defects += [k + ':' + type(d).__name__ for d in p[k].defects]
+            plain = m.get_body(preferencelist=('plain',))
+            body = plain.get_content()
             raw = body.split('\\n')
             if raw and raw[-1] == '': raw.pop()
             lines = [l[1:] if l.startswith(' ') else l for l in raw]
@@ -36,7 +42,8 @@ struct ParsedMail: Decodable, Equatable {
                 'messageID': str(m['Message-ID']),
                 'listUnsubscribe': str(m['List-Unsubscribe']) if m['List-Unsubscribe'] else None,
                 'contentType': m.get_content_type(),
-                'params': dict(m['Content-Type'].params),
+                'partTypes': [p.get_content_type() for p in parts[1:]],
+                'params': dict(plain['Content-Type'].params),
                 'defects': defects,
                 'lines': [l.rstrip(' ') for l in lines],
                 'softBreaks': sum(1 for l in lines if l.endswith(' ')),

@@ -135,14 +135,41 @@ import Testing
         #expect(try Fixture.html(markdown) == expected)
     }
 
-    @Test func mathStaysTeX() throws {
-        let markdown = "Inline $$a_b * c_d$$ and *x* $$a<b$$.\n\n$$\nx_1 = \\\\ y :smile:\n$$\n\n`$$not_math$$`"
-        let expected = """
-            <p>Inline $$a_b * c_d$$ and <em>x</em> $$a&lt;b$$.</p>
-            <p>$$
+    /// What kramdown 2.4 (Jekyll 4.3, `math_engine: mathjax`) writes for this very input, checked with Debian's
+    /// `jekyll`: `<p>Inline \(a_b * c_d\) and <em>x</em> \(a&lt;b\).</p>`, `\[x_1 = \\ y :smile:\]` with no
+    /// `<p>`, the code span untouched, `\(y\)` inside a paragraph, and `\[f\]`, `\[g\]` alone in a quote and a
+    /// list item. Only white space differs (and kramdown's highlighter classes).
+    @Test func mathAsKramdownWritesItForMathJax() throws {
+        let markdown = """
+            Inline $$a_b * c_d$$ and *x* $$a<b$$.
+
+            $$
             x_1 = \\\\ y :smile:
-            $$</p>
+            $$
+
+            `$$not_math$$`
+
+            Text then
+            $$y$$ at start.
+
+            > $$f$$
+
+            - $$g$$
+            - two $$h$$
+            """
+        let expected = """
+            <p>Inline \\(a_b * c_d\\) and <em>x</em> \\(a&lt;b\\).</p>
+            \\[x_1 = \\\\ y :smile:\\]
             <p><code>$$not_math$$</code></p>
+            <p>Text then
+            \\(y\\) at start.</p>
+            <blockquote>
+            \\[f\\]
+            </blockquote>
+            <ul>
+            <li>\\[g\\]</li>
+            <li>two \\(h\\)</li>
+            </ul>
             """
         #expect(try Fixture.html(markdown) == expected)
     }

@@ -1,7 +1,8 @@
-/// Escapes text for HTML made by hand (include output, RSS descriptions), the five characters that matter.
-enum HTMLEscape {
+/// Escapes text for HTML made by hand (include output, RSS descriptions, the digest's HTML), the five characters
+/// that matter.
+public enum HTMLEscape {
     /// `text` safe inside an element or a double-quoted attribute value.
-    static func escape(_ text: some StringProtocol) -> String {
+    public static func escape(_ text: some StringProtocol) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {
