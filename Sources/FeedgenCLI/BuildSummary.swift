@@ -23,8 +23,8 @@ struct BuildSummary {
                 pad(name, 10) + pad("\(feed.posts)", 7, right: true) + pad("\(feed.items)", 7, right: true) + "  "
                     + outcomes(feed.files))
         }
-        for opml in report.opml { lines.append("\(opml.path): \(opml.outcome.rawValue)") }
-        let files = report.feeds.flatMap(\.files) + report.opml
+        for file in report.opml + report.extras { lines.append("\(file.path): \(file.outcome.rawValue)") }
+        let files = report.feeds.flatMap(\.files) + report.opml + report.extras
         let counts = BuildReport.FileOutcome.allCases.compactMap { outcome -> String? in
             let count = files.filter { $0.outcome == outcome }.count
             return count == 0 && outcome != .written ? nil : "\(count) \(outcome.rawValue)"
