@@ -44,11 +44,7 @@ extension JekyllFeedSettings: Decodable {
     enum CodingKeys: String, CodingKey { case path, limit }
 
     public init(from decoder: any Decoder) throws {
-        if let single = try? decoder.singleValueContainer(), let enabled = try? single.decode(Bool.self) {
-            guard enabled else {
-                throw DecodingError.dataCorrupted(
-                    .init(codingPath: decoder.codingPath, debugDescription: "leave the key out to turn it off"))
-            }
+        if try takesDefaults(decoder) {
             self.init()
             return
         }
@@ -79,15 +75,24 @@ extension ArchiveSettings: Decodable {
     enum CodingKeys: String, CodingKey { case pageSize = "page_size" }
 
     public init(from decoder: any Decoder) throws {
-        if let single = try? decoder.singleValueContainer(), let enabled = try? single.decode(Bool.self) {
-            guard enabled else {
-                throw DecodingError.dataCorrupted(
-                    .init(codingPath: decoder.codingPath, debugDescription: "leave the key out to turn it off"))
-            }
+        if try takesDefaults(decoder) {
             self.init()
             return
         }
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(pageSize: try container.decodeIfPresent(Int.self, forKey: .pageSize) ?? Self.defaultPageSize)
     }
+}
+
+/// Whether a key that takes a mapping says `true`, for every default; `false` is refused (leaving the key out
+/// turns the feature off).
+private func takesDefaults(_ decoder: any Decoder) throws -> Bool {
+    guard let single = try? decoder.singleValueContainer(), let enabled = try? single.decode(Bool.self) else {
+        return false
+    }
+    guard enabled else {
+        throw DecodingError.dataCorrupted(
+            .init(codingPath: decoder.codingPath, debugDescription: "leave the key out to turn it off"))
+    }
+    return true
 }
