@@ -23,8 +23,8 @@ struct BuildSummary {
                 pad(name, 10) + pad("\(feed.posts)", 7, right: true) + pad("\(feed.items)", 7, right: true) + "  "
                     + outcomes(feed.files))
         }
-        for opml in report.opml { lines.append("\(opml.path): \(opml.outcome.rawValue)") }
-        let files = report.feeds.flatMap(\.files) + report.opml
+        for file in report.opml + report.extras { lines.append("\(file.path): \(file.outcome.rawValue)") }
+        let files = report.feeds.flatMap(\.files) + report.opml + report.extras
         let counts = BuildReport.FileOutcome.allCases.compactMap { outcome -> String? in
             let count = files.filter { $0.outcome == outcome }.count
             return count == 0 && outcome != .written ? nil : "\(count) \(outcome.rawValue)"
@@ -42,11 +42,27 @@ struct BuildSummary {
     }
 
     /// `written` when all three files share an outcome, else each file's.
+    /// What happened to a feed's files: its current documents (`3 written`, or each one's outcome when they differ),
+    /// then its archive pages, counted by outcome (`archive: 3 unchanged, 3 removed`).
     private func outcomes(_ files: [BuildReport.FileResult]) -> String {
-        let distinct = Set(files.map(\.outcome))
-        if distinct.count == 1, let only = distinct.first { return "\(files.count) \(only.rawValue)" }
-        return files.map { "\($0.path.split(separator: "/").last ?? ""): \($0.outcome.rawValue)" }.joined(
-            separator: ", ")
+        let current = files.filter { !$0.path.contains("archive/") }
+        let pages = files.filter { $0.path.contains("archive/") }
+        let distinct = Set(current.map(\.outcome))
+        var text =
+            if distinct.count == 1, let only = distinct.first {
+                "\(current.count) \(only.rawValue)"
+            } else {
+                current.map { "\($0.path.split(separator: "/").last ?? ""): \($0.outcome.rawValue)" }.joined(
+                    separator: ", ")
+            }
+        if !pages.isEmpty {
+            text += "; archive: "
+            text += BuildReport.FileOutcome.allCases.compactMap { outcome in
+                let count = pages.filter { $0.outcome == outcome }.count
+                return count == 0 ? nil : "\(count) \(outcome.rawValue)"
+            }.joined(separator: ", ")
+        }
+        return text
     }
 
     private func pad(_ text: String, _ width: Int, right: Bool = false) -> String {

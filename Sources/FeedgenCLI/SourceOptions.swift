@@ -16,7 +16,7 @@ public struct SiteOptions: ParsableArguments {
 
 /// What `build` and `watch` write: where, how many items, which posts, and the feeds' public URL.
 public struct OutputOptions: ParsableArguments {
-    @Option(help: "Where to write the feeds (default: the definitions' 'out', else SITE/_site/feeds).")
+    @Option(help: "Where to write the feeds (default: the definitions' 'out', else SITE/_feeds).")
     public var out: String?
 
     @Option(help: "Items per feed, newest first; 0 means all (default: the definitions' 'limit', else 20).")
@@ -225,8 +225,10 @@ extension SourceSettings {
             outLabel = SourceOptions.collapsed(label(out))
             outURL = URL(filePath: out, directoryHint: .isDirectory, relativeTo: definitionsFolder)
         } else {
-            outLabel = (siteLabel as NSString).appendingPathComponent("_site/feeds")
-            outURL = siteURL.appending(path: "_site/feeds", directoryHint: .isDirectory)
+            // Not `SITE/_site/feeds`: the next `jekyll build` empties its destination (unless `keep_files` names
+            // the folder). Jekyll neither publishes nor deletes a folder whose name starts with `_`.
+            outLabel = (siteLabel as NSString).appendingPathComponent("_feeds")
+            outURL = siteURL.appending(path: "_feeds", directoryHint: .isDirectory)
         }
         let options = BuildOptions(
             site: siteURL.standardizedFileURL, out: outURL.standardizedFileURL, definitions: definitions,

@@ -23,7 +23,7 @@ import Testing
                                           when --site is not given).
                   --site <site>           The Jekyll site: the folder holding _config.yml.
                   --out <out>             Where to write the feeds (default: the definitions'
-                                          'out', else SITE/_site/feeds).
+                                          'out', else SITE/_feeds).
                   --limit <limit>         Items per feed, newest first; 0 means all (default:
                                           the definitions' 'limit', else 20).
                   --future                Include posts dated in the future, as 'jekyll build

@@ -92,6 +92,22 @@ public struct FeedURLs: Sendable, Equatable {
     }
 }
 
+/// A feed document's place in its archive (RFC 5005, Feed Paging and Archiving).
+public struct FeedPaging: Sendable, Equatable {
+    /// The next older archive page (`prev-archive`; JSON Feed's `next_url`), nil when there is none.
+    public var previousArchive: FeedURLs?
+    /// For an archive page, the feed's current document (`current`); nil for the current document itself.
+    public var current: FeedURLs?
+
+    public init(previousArchive: FeedURLs? = nil, current: FeedURLs? = nil) {
+        self.previousArchive = previousArchive
+        self.current = current
+    }
+
+    /// Whether the document is an archive page, marked `fh:archive`: its content does not change.
+    public var isArchive: Bool { current != nil }
+}
+
 /// One feed (a language, or all languages) before it is written in any format.
 public struct Feed: Sendable, Equatable {
     /// Stable id of the feed itself (Atom `id`).
@@ -109,6 +125,8 @@ public struct Feed: Sendable, Equatable {
     public var items: [FeedItem]
     /// The site's pictures and rights statement (`_config.yml`).
     public var branding = SiteBranding()
+    /// Links to the archive pages; none without an archive.
+    public var paging = FeedPaging()
 
     public init(
         id: String, title: String, description: String, homePageURL: String, language: String, updated: Date,

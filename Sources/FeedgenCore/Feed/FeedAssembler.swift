@@ -40,6 +40,12 @@ public struct FeedAssembler: Sendable {
         return FeedURLs(rss: folder + "rss.xml", atom: folder + "atom.xml", json: folder + "feed.json")
     }
 
+    /// Where the three documents of archive page `number` of `scope` are published: `archive/N/` in the feed's folder.
+    public func urls(for scope: FeedScope, archivePage number: Int) -> FeedURLs {
+        let folder = (scope.directory.isEmpty ? baseURL : baseURL + scope.directory + "/") + "archive/\(number)/"
+        return FeedURLs(rss: folder + "rss.xml", atom: folder + "atom.xml", json: folder + "feed.json")
+    }
+
     /// The feed's title: the configured one, else the site title with the language's own name for itself.
     public func title(for scope: FeedScope) -> String {
         let siteTitle = site.title.isEmpty ? site.host : site.title
@@ -60,11 +66,14 @@ public struct FeedAssembler: Sendable {
         return "<div dir=\"rtl\">" + html + "</div>"
     }
 
-    /// The feed of `selection`, leaving out posts that have no rendered content.
+    /// The current document of `selection`, or its archive page `page`, leaving out posts that have no rendered
+    /// content. The current document links the newest archive page, each page the one before it and the current
+    /// document; never the next newer page, which would change a full page whenever a page is added.
     public func feed(
-        for selection: FeedSelection, rendered: [String: RenderedItem], translations: [String: [Translation]]
+        for selection: FeedSelection, page: ArchivePage? = nil, rendered: [String: RenderedItem],
+        translations: [String: [Translation]]
     ) -> Feed {
-        let items = selection.posts.compactMap { post -> FeedItem? in
+        let items = (page?.posts ?? selection.posts).compactMap { post -> FeedItem? in
             guard let content = rendered[post.id] else { return nil }
             var item = FeedItem(
                 id: post.id, url: post.url, title: post.title, summary: content.summary,
@@ -77,7 +86,12 @@ public struct FeedAssembler: Sendable {
             item.enclosure = post.enclosure
             return item
         }
-        let urls = urls(for: selection.scope)
+        let current = self.urls(for: selection.scope)
+        let urls = page.map { self.urls(for: selection.scope, archivePage: $0.number) } ?? current
+        let previous = (page?.number ?? selection.archive.count + 1) - 1
+        let paging = FeedPaging(
+            previousArchive: previous > 0 ? self.urls(for: selection.scope, archivePage: previous) : nil,
+            current: page == nil ? nil : current)
         let language: String
         switch selection.scope {
         case .all: language = "mul"
@@ -93,6 +107,7 @@ public struct FeedAssembler: Sendable {
             authors: [owner], urls: urls, items: items
         )
         feed.branding = site.branding
+        feed.paging = paging
         return feed.withSafeURLs()
     }
 }

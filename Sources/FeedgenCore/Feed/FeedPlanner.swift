@@ -28,6 +28,17 @@ public struct FeedSelection: Sendable {
     public var posts: [Post]
     /// True when the limit left posts out: older posts than the last one don't belong in this feed.
     public var isTruncated: Bool
+    /// The feed's full archive pages, oldest first (page 1 first); empty without archives.
+    public var archive: [ArchivePage] = []
+}
+
+/// One RFC 5005 archive document of a feed: page `number` holds the posts `(number - 1) * size ..< number * size`
+/// of the feed counted from its oldest, so a new post never moves a post from one page to another.
+public struct ArchivePage: Sendable {
+    /// 1 for the oldest posts.
+    public var number: Int
+    /// Newest first, as in every feed document.
+    public var posts: [Post]
 }
 
 /// Chooses the posts of every feed: which posts count, in what order, and how many.
@@ -50,7 +61,10 @@ public enum FeedPlanner {
     /// - Parameters:
     ///   - limit: items per feed; 0 means every post.
     ///   - limits: per-feed limits by language tag (or `all`), overriding `limit`.
-    public static func plan(_ posts: [Post], limit: Int, limits: [String: Int] = [:]) -> [FeedSelection] {
+    ///   - archivePageSize: posts per archive page, or nil for no archive (see `archived`).
+    public static func plan(
+        _ posts: [Post], limit: Int, limits: [String: Int] = [:], archivePageSize: Int? = nil
+    ) -> [FeedSelection] {
         let sorted = posts.sorted(by: newestFirst)
         let languages = Set(sorted.map(\.language)).sorted()
         let scopes: [FeedScope] = [.all] + languages.map(FeedScope.language)
@@ -58,8 +72,27 @@ public enum FeedPlanner {
             let members = scope == .all ? sorted : sorted.filter { .language($0.language) == scope }
             let key = scope == .all ? "all" : scope.label
             let limit = limits[key] ?? limits[key.lowercased()] ?? limit
+            if let archivePageSize, limit > 0 {
+                return archived(members, scope: scope, limit: limit, pageSize: archivePageSize)
+            }
             let kept = limit > 0 ? Array(members.prefix(limit)) : members
             return FeedSelection(scope: scope, posts: kept, isTruncated: kept.count < members.count)
         }
+    }
+
+    /// A feed and its archive (RFC 5005 §4): every full page of `pageSize` posts, counted from the oldest, is an
+    /// archive page that never changes again; the current document carries the newest `limit` posts and at least
+    /// every post not yet on a full page, so a reader walking back from it through `prev-archive` finds every post.
+    /// A partial page is never published as an archive page, since archive pages must not change.
+    /// - Parameter members: the feed's posts, newest first.
+    static func archived(_ members: [Post], scope: FeedScope, limit: Int, pageSize: Int) -> FeedSelection {
+        let oldestFirst = Array(members.reversed())
+        let fullPages = oldestFirst.count / pageSize
+        let pages = (0..<fullPages).map { page in
+            ArchivePage(
+                number: page + 1, posts: oldestFirst[page * pageSize..<(page + 1) * pageSize].reversed())
+        }
+        let current = Array(members.prefix(max(limit, oldestFirst.count - fullPages * pageSize)))
+        return FeedSelection(scope: scope, posts: current, isTruncated: current.count < members.count, archive: pages)
     }
 }

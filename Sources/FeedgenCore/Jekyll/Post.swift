@@ -52,12 +52,15 @@ public struct Post: Sendable {
     public var media: MediaFile?
     /// The media file with its length, once read from the site (by the caller that reads files).
     public var enclosure: Enclosure?
+    /// Jekyll's `post.id`, relative to the site (`/posts/NLP_Newsletter_#7_[FR]`): what jekyll-feed's entry ids
+    /// are made of (see `JekyllURLFilters.documentID`).
+    public var documentID: String
 
     public init(
         path: String, slug: String, date: Date, modified: Date? = nil, title: String, categories: [String] = [],
         tags: [String] = [], authors: [Author] = [], excerpt: String? = nil, image: String? = nil,
         language: String, issue: IssueKey? = nil, translationKeys: [String] = [], url: String, id: String,
-        bodyLine: Int = 1
+        bodyLine: Int = 1, documentID: String = ""
     ) {
         self.path = path
         self.slug = slug
@@ -75,5 +78,6 @@ public struct Post: Sendable {
         self.url = url
         self.id = id
         self.bodyLine = bodyLine
+        self.documentID = documentID
     }
 }

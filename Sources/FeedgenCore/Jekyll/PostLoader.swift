@@ -171,7 +171,8 @@ public enum PostLoader {
             image: image, language: decision.language, issue: issue, translationKeys: translationKeys,
             url: site.url + site.baseurl + path,
             id: PostID.make(host: site.host, fileDate: name, slug: name.slug, language: idLanguage),
-            bodyLine: frontMatter.bodyLine)
+            bodyLine: frontMatter.bodyLine,
+            documentID: JekyllURLFilters.documentID(url: path, slug: frontMatter.string("slug") ?? name.slug))
         post.bannerImage = bannerName(frontMatter).flatMap {
             SiteImage.url($0, siteURL: site.url, baseurl: site.baseurl)
         }

@@ -13,6 +13,10 @@ import Yams
 /// summary_length: 300           # characters of the plain-text summary when a post has no excerpt
 /// post_limits:                  # what one post may cost, see PostLimits
 ///   source_bytes: 10000000
+/// archive:                      # RFC 5005 archive pages, see ArchiveSettings
+///   page_size: 50
+/// jekyll_feed:                  # jekyll-feed's /feed.xml kept for its subscribers, see JekyllFeedSettings
+///   path: feed.xml
 /// titles:                       # feed titles per language tag; "all" names the all-languages feed
 ///   fr: "Exemple (français)"
 /// languages:                    # see LanguageRules
@@ -36,6 +40,10 @@ public struct FeedDefinitions: Sendable, Equatable {
     public var digest = DigestDefinitions()
     /// The `post_limits:` keys: bytes of source and of rendered HTML one post may have.
     public var postLimits = PostLimits()
+    /// The `jekyll_feed:` keys: jekyll-feed's document, kept for its subscribers; nil when not asked for.
+    public var jekyllFeed: JekyllFeedSettings?
+    /// The `archive:` keys: RFC 5005 archive pages of every feed; nil when not asked for.
+    public var archive: ArchiveSettings?
 
     public static let defaultLimit = 20
     public static let defaultSummaryLength = 300
@@ -97,6 +105,13 @@ public struct FeedDefinitions: Sendable, Equatable {
         }
         if let (key, message) = definitions.digest.problem {
             throw FeedDefinitionsError(line: line("digest", key), message: message)
+        }
+        if let (key, message) = definitions.jekyllFeed?.problem {
+            throw FeedDefinitionsError(line: line("jekyll_feed", key), message: message)
+        }
+        if let pageSize = definitions.archive?.pageSize, pageSize <= 0 {
+            throw FeedDefinitionsError(
+                line: line("archive", "page_size"), message: "'archive.page_size' must be positive, got \(pageSize)")
         }
         if let (key, value) = definitions.postLimits.invalid {
             throw FeedDefinitionsError(
@@ -164,7 +179,8 @@ public struct FeedDefinitions: Sendable, Equatable {
 
 extension FeedDefinitions: Decodable {
     enum CodingKeys: String, CodingKey {
-        case site, out, limit, limits, titles, languages, issues, digest
+        case site, out, limit, limits, titles, languages, issues, digest, archive
+        case jekyllFeed = "jekyll_feed"
         case postLimits = "post_limits"
         case baseURL = "base_url"
         case summaryLength = "summary_length"
@@ -185,6 +201,8 @@ extension FeedDefinitions: Decodable {
         )
         digest = try container.decodeIfPresent(DigestDefinitions.self, forKey: .digest) ?? DigestDefinitions()
         postLimits = try container.decodeIfPresent(PostLimits.self, forKey: .postLimits) ?? PostLimits()
+        jekyllFeed = try container.decodeIfPresent(JekyllFeedSettings.self, forKey: .jekyllFeed)
+        archive = try container.decodeIfPresent(ArchiveSettings.self, forKey: .archive)
     }
 }
 

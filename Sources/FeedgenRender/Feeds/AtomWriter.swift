@@ -11,6 +11,7 @@ public enum AtomWriter {
             try xml.element("feed") {
                 try xml.attribute("xmlns", atomNamespace)
                 try xml.namespace("media", RSSWriter.mediaNamespace)
+                if feed.paging.isArchive { try xml.namespace("fh", XMLTextWriter.feedHistoryNamespace) }
                 try xml.attribute("xml:lang", feed.language)
                 try xml.element("id", text: feed.id)
                 try xml.element("title", ["type": "text"], text: feed.title)
@@ -19,6 +20,7 @@ public enum AtomWriter {
                 }
                 try xml.element("updated", text: FeedDate.rfc3339(feed.updated))
                 try xml.element("link", ["rel": "self", "type": "application/atom+xml", "href": feed.urls.atom])
+                try xml.archiveLinks(feed.paging, as: "link", type: "application/atom+xml", url: \.atom)
                 try xml.element("link", ["rel": "alternate", "type": "text/html", "href": feed.homePageURL])
                 // RFC 4287 §4.1.1: "atom:feed elements MUST contain one or more atom:author elements, unless
                 // all of the atom:feed element's child atom:entry elements contain at least one atom:author

@@ -22,6 +22,8 @@ struct JSONFeedDocument: Encodable {
     var title: String
     var homePageURL: String
     var feedURL: String
+    /// JSON Feed 1.1: "the URL of a feed that provides the next n items": the next older archive page.
+    var nextURL: String?
     var description: String?
     var language: String
     var authors: [JSONFeedAuthor]?
@@ -35,12 +37,14 @@ struct JSONFeedDocument: Encodable {
         case version, title, description, language, authors, items, icon, favicon
         case homePageURL = "home_page_url"
         case feedURL = "feed_url"
+        case nextURL = "next_url"
     }
 
     init(_ feed: Feed) {
         title = clean(feed.title)
         homePageURL = clean(feed.homePageURL)
         feedURL = clean(feed.urls.json)
+        nextURL = feed.paging.previousArchive.map { clean($0.json) }
         description = nonEmpty(feed.description)
         language = clean(feed.language)
         authors = JSONFeedAuthor.list(feed.authors)

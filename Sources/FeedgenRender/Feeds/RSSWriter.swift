@@ -16,6 +16,7 @@ public enum RSSWriter {
                 try xml.namespace("dc", dublinCoreNamespace)
                 try xml.namespace("atom", atomNamespace)
                 try xml.namespace("media", mediaNamespace)
+                if feed.paging.isArchive { try xml.namespace("fh", XMLTextWriter.feedHistoryNamespace) }
                 try xml.element("channel") {
                     try writeChannelHead(feed, generator: generator, to: xml)
                     for item in feed.items { try writeItem(item, feedLanguage: feed.language, to: xml) }
@@ -45,6 +46,7 @@ public enum RSSWriter {
         try xml.element("docs", text: "https://www.rssboard.org/rss-specification")
         // RSS Best Practices Profile: "A feed should identify its own URL with an atom:link element".
         try xml.element("atom:link", ["rel": "self", "type": "application/rss+xml", "href": feed.urls.rss])
+        try xml.archiveLinks(feed.paging, as: "atom:link", type: "application/rss+xml", url: \.rss)
     }
 
     /// One `<item>`; `dc:language` when its language is not the feed's (every item of the all-languages feed), so

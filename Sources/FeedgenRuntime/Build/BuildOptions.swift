@@ -75,6 +75,8 @@ public struct BuildReport: Sendable {
     public var kept: [KeptFeed] = []
     /// The OPML subscription lists, one per feed format (none in a dry run or when no feed has items).
     public var opml: [FileResult] = []
+    /// Documents beside the feeds and lists: jekyll-feed's, when the definitions keep it.
+    public var extras: [FileResult] = []
     public var diagnostics: [Diagnostic] = []
     /// Paths (relative to the site) of the folders and files the listing could not take in: their diagnostics
     /// are news at every build, not only when a post changed.

@@ -64,9 +64,20 @@ public struct Builder: Sendable {
             site: site.root, config: config, siteVariables: parsed.siteVariables,
             summaryLength: definitions.summaryLength, limits: definitions.postLimits, cache: cache)
         var rendered: [String: RenderedItem] = [:]
+        let archivePageSize = definitions.archive?.pageSize
+        let jekyllFeedLimit = definitions.jekyllFeed.map {
+            JekyllFeedDocument.limit($0, siteVariables: parsed.siteVariables)
+        }
         let planned = await renderer.renderPlanned(
-            publishable, plan: { FeedPlanner.plan($0, limit: limit, limits: limits) }, posts: uniquePosts)
-        let selections = planned.plan
+            publishable,
+            plan: { posts in
+                (
+                    feeds: FeedPlanner.plan(posts, limit: limit, limits: limits, archivePageSize: archivePageSize),
+                    jekyllFeed: jekyllFeedLimit.map { FeedPlanner.plan(posts, limit: $0, limits: [:])[0] }
+                )
+            },
+            posts: { uniquePosts($0.feeds + ($0.jekyllFeed.map { [$0] } ?? [])) })
+        let selections = planned.plan.feeds
         var failed: Set<String> = []
         for (post, result) in planned.results {
             report.diagnostics += result.diagnostics
@@ -92,7 +103,8 @@ public struct Builder: Sendable {
                 ))
             if let textSummary = rendered[post.id]?.textSummary { rendered[post.id]?.summary = textSummary }
         }
-        let translations = PostCatalog.translations(of: uniquePosts(selections), among: candidates)
+        let translations = PostCatalog.translations(
+            of: uniquePosts(selections + (planned.plan.jekyllFeed.map { [$0] } ?? [])), among: candidates)
 
         // 3. Write every feed, except those a failed post belongs in when a good one is already published.
         let assembler = FeedAssembler(
@@ -112,46 +124,72 @@ public struct Builder: Sendable {
             // One feed at a time, its three documents in parallel: a feed of every post can be hundreds of
             // megabytes, so only one feed's documents are held at once.
             let feed = assembler.feed(for: selection, rendered: rendered, translations: translations)
-            let encoded = feed.items.isEmpty ? [] : await encodeDocuments(of: feed, scope: selection.scope)
             let affected = failures.filter { $0.belongs(in: selection) }
             var summary = BuildReport.FeedSummary(
                 scope: selection.scope, posts: publishable.filter { selection.scope.contains($0) }.count,
                 items: feed.items.count, files: [])
-            let paths = FeedDocument.allCases.map { $0.path(in: selection.scope) }
-            var outcomes = [BuildReport.FileOutcome?](repeating: nil, count: paths.count)
-            var toWrite: [(position: Int, path: String, bytes: [UInt8])] = []
-            for (position, path) in paths.enumerated() {
-                if !options.dryRun && !affected.isEmpty && publisher.exists(path) {
-                    outcomes[position] = .kept
-                } else if feed.items.isEmpty {
-                    outcomes[position] = .skipped
-                } else {
-                    let bytes = try encoded[position].get()
-                    if options.dryRun { outcomes[position] = .checked } else { toWrite.append((position, path, bytes)) }
+            summary.files = try await publish(
+                feed, at: FeedDocument.allCases.map { $0.path(in: selection.scope) }, keeping: !affected.isEmpty,
+                dryRun: options.dryRun, publisher: publisher, into: &report)
+            // An archive page holds posts counted from the oldest: a failed post of the feed would move every
+            // later post to another page, so the published pages stay as they are until it is fixed.
+            let archiveAffected = failures.contains { $0.belongs(in: selection.scope) }
+            for page in selection.archive {
+                let paths = FeedDocument.allCases.map { $0.path(in: selection.scope, archivePage: page.number) }
+                if archiveAffected && !options.dryRun && !publisher.exists(paths[0]) { continue }
+                let pageFeed = assembler.feed(
+                    for: selection, page: page, rendered: rendered, translations: translations)
+                summary.files += try await publish(
+                    pageFeed, at: paths, keeping: archiveAffected, dryRun: options.dryRun, publisher: publisher,
+                    into: &report)
+            }
+            if !options.dryRun && !archiveAffected {
+                do {
+                    let removed = try publisher.removeArchivePages(
+                        in: selection.scope.directory, keeping: selection.archive.count,
+                        documents: FeedDocument.allCases.map { $0.path(in: .all) })
+                    summary.files += removed.map { .init(path: $0, outcome: .removed) }
+                } catch {
+                    report.diagnostics.append(error.diagnostic)
                 }
             }
-            // The feed's documents are published together: all new, or (a full disk, say) all as they were.
-            let written: [BuildReport.FileOutcome]
-            do {
-                written = try publisher.publish(toWrite.map { ($0.path, $0.bytes) }).map {
-                    $0 == .written ? .written : .unchanged
-                }
-            } catch {
-                report.diagnostics.append(error.diagnostic)
-                written = toWrite.map { _ in .failed }
-            }
-            for (file, outcome) in zip(toWrite, written) { outcomes[file.position] = outcome }
-            summary.files = zip(paths, outcomes).map { .init(path: $0, outcome: $1 ?? .skipped) }
             if !affected.isEmpty && summary.files.contains(where: { $0.outcome == .kept }) {
                 report.kept.append(.init(scope: selection.scope, missing: affected.map(\.path)))
             }
             report.feeds.append(summary)
             // OPML lists the feeds a reader can fetch: those whose files are published now.
-            if !feed.items.isEmpty && (options.dryRun || publisher.existsAll(summary.files.map(\.path))) {
+            let current = FeedDocument.allCases.map { $0.path(in: selection.scope) }
+            if !feed.items.isEmpty && (options.dryRun || publisher.existsAll(current)) {
                 outlines.append(
                     OPMLOutline(
                         title: feed.title, language: feed.language, urls: feed.urls, homePageURL: feed.homePageURL))
                 newest = max(newest, feed.updated)
+            }
+        }
+        if let settings = definitions.jekyllFeed, let selection = planned.plan.jekyllFeed {
+            let document = JekyllFeedDocument(settings: settings, site: config, siteVariables: parsed.siteVariables)
+            let feed = document.feed(
+                assembler.feed(for: selection, rendered: rendered, translations: translations), posts: selection.posts)
+            let bytes: [UInt8]
+            do {
+                bytes = try AtomWriter.write(feed, generator: generator)
+            } catch {
+                throw .encoding(path: document.path, reason: String(describing: error))
+            }
+            let keeping = failures.contains { $0.belongs(in: selection) } && publisher.exists(document.path)
+            if options.dryRun {
+                report.extras.append(.init(path: document.path, outcome: .checked))
+            } else if keeping {
+                report.extras.append(.init(path: document.path, outcome: .kept))
+            } else if !feed.items.isEmpty {
+                do {
+                    let outcome = try publisher.publish(bytes, to: document.path)
+                    report.extras.append(
+                        .init(path: document.path, outcome: outcome == .written ? .written : .unchanged))
+                } catch {
+                    report.diagnostics.append(error.diagnostic)
+                    report.extras.append(.init(path: document.path, outcome: .failed))
+                }
             }
         }
         var keptFolders = false
@@ -191,6 +229,38 @@ public struct Builder: Sendable {
         return report
     }
 
+    /// Encodes `feed` and publishes its three documents at `paths` (`FeedDocument.allCases`' order) together: all
+    /// new, or (a full disk, say) all as they were. With `keeping`, a document already published stays as it is.
+    private func publish(
+        _ feed: Feed, at paths: [String], keeping: Bool, dryRun: Bool, publisher: Publisher,
+        into report: inout BuildReport
+    ) async throws(BuildError) -> [BuildReport.FileResult] {
+        let encoded = feed.items.isEmpty ? [] : await encodeDocuments(of: feed, paths: paths)
+        var outcomes = [BuildReport.FileOutcome?](repeating: nil, count: paths.count)
+        var toWrite: [(position: Int, path: String, bytes: [UInt8])] = []
+        for (position, path) in paths.enumerated() {
+            if !dryRun && keeping && publisher.exists(path) {
+                outcomes[position] = .kept
+            } else if feed.items.isEmpty {
+                outcomes[position] = .skipped
+            } else {
+                let bytes = try encoded[position].get()
+                if dryRun { outcomes[position] = .checked } else { toWrite.append((position, path, bytes)) }
+            }
+        }
+        let written: [BuildReport.FileOutcome]
+        do {
+            written = try publisher.publish(toWrite.map { ($0.path, $0.bytes) }).map {
+                $0 == .written ? .written : .unchanged
+            }
+        } catch {
+            report.diagnostics.append(error.diagnostic)
+            written = toWrite.map { _ in .failed }
+        }
+        for (file, outcome) in zip(toWrite, written) { outcomes[file.position] = outcome }
+        return zip(paths, outcomes).map { .init(path: $0, outcome: $1 ?? .skipped) }
+    }
+
     /// Removes the feeds of languages that no longer have a post: their files would otherwise stay published
     /// forever, absent from the OPML list. A language a failed post may belong to (an unreadable folder may
     /// hold any) keeps its feed, as a feed the failed post belongs in is kept.
@@ -209,7 +279,9 @@ public struct Builder: Sendable {
                 continue
             }
             do {
-                let removed = try publisher.removeFeed(in: folder, documents: documents)
+                let removed =
+                    try publisher.removeArchivePages(in: folder, keeping: 0, documents: documents)
+                    + publisher.removeFeed(in: folder, documents: documents)
                 report.feeds.append(
                     .init(
                         scope: .language(folder), posts: 0, items: 0,
@@ -226,20 +298,21 @@ public struct Builder: Sendable {
         try FolderLock.acquire(out.appending(path: ".feedgen.lock"), holder: holder, what: "the output folder")
     }
 
+    /// Every post the feeds carry, in their current documents or their archive pages, each once.
     private func uniquePosts(_ selections: [FeedSelection]) -> [Post] {
         var seen: Set<String> = []
-        return selections.flatMap(\.posts).filter { seen.insert($0.id).inserted }
+        return selections.flatMap { $0.posts + $0.archive.flatMap(\.posts) }.filter { seen.insert($0.id).inserted }
     }
 
-    /// The feed's documents, encoded in parallel; element `d` is `FeedDocument.allCases[d]`.
-    private func encodeDocuments(of feed: Feed, scope: FeedScope) async -> [Result<[UInt8], BuildError>] {
+    /// The feed's documents, encoded in parallel; element `d` is `FeedDocument.allCases[d]`, published at `paths[d]`.
+    private func encodeDocuments(of feed: Feed, paths: [String]) async -> [Result<[UInt8], BuildError>] {
         let documents = FeedDocument.allCases
         return await withTaskGroup(of: (Int, Result<[UInt8], BuildError>).self) { group in
             for (position, document) in documents.enumerated() {
                 group.addTask {
                     let result: Result<[UInt8], BuildError>
                     do throws(BuildError) {
-                        result = .success(try encode(feed, as: document, path: document.path(in: scope)))
+                        result = .success(try encode(feed, as: document, path: paths[position]))
                     } catch {
                         result = .failure(error)
                     }
@@ -270,13 +343,20 @@ enum FeedDocument: CaseIterable {
     case rss, atom, json
 
     func path(in scope: FeedScope) -> String {
-        let name =
-            switch self {
-            case .rss: "rss.xml"
-            case .atom: "atom.xml"
-            case .json: "feed.json"
-            }
-        return scope.directory.isEmpty ? name : scope.directory + "/" + name
+        scope.directory.isEmpty ? name : scope.directory + "/" + name
+    }
+
+    /// The document of archive page `number` (1 the oldest): `archive/N/` in the feed's folder.
+    func path(in scope: FeedScope, archivePage number: Int) -> String {
+        String(path(in: scope).dropLast(name.count)) + "archive/\(number)/" + name
+    }
+
+    var name: String {
+        switch self {
+        case .rss: "rss.xml"
+        case .atom: "atom.xml"
+        case .json: "feed.json"
+        }
     }
 }
 

@@ -9,9 +9,16 @@ struct FailedPost: Sendable {
     /// Nil when not even the file name tells the language: then it may belong in any language's feed.
     var language: String?
 
+    /// Whether this post would have been in the feed of `scope` at all (its archive pages included), had it not
+    /// failed.
+    func belongs(in scope: FeedScope) -> Bool {
+        if case .language(let tag) = scope, let language, language != tag { return false }
+        return true
+    }
+
     /// Whether this post would have been in `selection`, had it not failed.
     func belongs(in selection: FeedSelection) -> Bool {
-        if case .language(let tag) = selection.scope, let language, language != tag { return false }
+        guard belongs(in: selection.scope) else { return false }
         guard selection.isTruncated, let oldest = selection.posts.last?.date, let date else { return true }
         return date >= oldest
     }

@@ -50,6 +50,24 @@ public struct Publisher: Sendable {
         return removed
     }
 
+    /// Removes the archive pages (`archive/N/`, see `FeedDocument`) of the feed in `folder` ("" for the output
+    /// folder's own) numbered above `count`: pages of posts that are gone, or every page when the feed has no
+    /// archive any more. Each page loses `documents`, then its folder when nothing else is in it.
+    /// - Returns: the paths removed, relative to the output folder, oldest page first.
+    public func removeArchivePages(in folder: String, keeping count: Int, documents: [String]) throws(PublishError)
+        -> [String]
+    {
+        let archive = folder.isEmpty ? "archive" : folder + "/archive"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appending(path: archive).path)) ?? []
+        let pages = names.compactMap { $0.wholeMatch(of: /[1-9][0-9]{0,8}/) != nil ? Int($0) : nil }
+        var removed: [String] = []
+        for page in pages.sorted() where page > count {
+            removed += try removeFeed(in: archive + "/\(page)", documents: documents)
+        }
+        if count == 0 { rmdir(root.appending(path: archive).path) }
+        return removed
+    }
+
     /// Creates the output folder if it is missing.
     public func prepare() throws(PublishError) {
         try Self.makeFolders(root)

@@ -42,3 +42,32 @@ import Testing
         }
     }
 }
+
+/// `archive:` and `jekyll_feed:`: a mapping, or `true` for the defaults; bad values named with their line.
+@Suite struct ArchiveAndJekyllFeedDefinitionsTests {
+    @Test func aMappingOrTrue() throws {
+        let definitions = try FeedDefinitions.parse(
+            "archive:\n  page_size: 12\njekyll_feed:\n  path: /atom.xml\n  limit: 5\n")
+        #expect(definitions.archive == ArchiveSettings(pageSize: 12))
+        #expect(definitions.jekyllFeed == JekyllFeedSettings(path: "/atom.xml", limit: 5))
+        let defaults = try FeedDefinitions.parse("archive: true\njekyll_feed: true\n")
+        #expect(defaults.archive == ArchiveSettings(pageSize: 50))
+        #expect(defaults.jekyllFeed == JekyllFeedSettings())
+        #expect(try FeedDefinitions.parse("limit: 3\n").archive == nil)
+    }
+
+    @Test func badValuesAreReported() {
+        #expect(throws: FeedDefinitionsError(line: 3, message: "'archive.page_size' must be positive, got 0")) {
+            try FeedDefinitions.parse("limit: 3\narchive:\n  page_size: 0\n")
+        }
+        #expect(
+            throws: FeedDefinitionsError(
+                line: 2, message: "'jekyll_feed.path' must be a file path inside the output folder, got '../feed.xml'")
+        ) {
+            try FeedDefinitions.parse("jekyll_feed:\n  path: ../feed.xml\n")
+        }
+        #expect(throws: FeedDefinitionsError(line: 1, message: "'jekyll_feed.limit' must be positive, got 0")) {
+            try FeedDefinitions.parse("jekyll_feed: { limit: 0 }")
+        }
+    }
+}
