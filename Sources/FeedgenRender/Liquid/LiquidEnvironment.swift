@@ -36,6 +36,13 @@ public struct LiquidEnvironment: Sendable {
         self.now = now
     }
 
+    /// `text` without the characters XML 1.0 forbids and without Unicode noncharacters (which stand for HTML
+    /// kept from cmark while a post renders): what the texts Liquid reads (data files, includes, front matter)
+    /// go through before they are parsed, so that nothing they hold can reach a feed or pose as such a piece.
+    public static func removingForbiddenCharacters(_ text: String) -> String {
+        TextCharacters.removingForbidden(from: text) { _, _ in }
+    }
+
     /// `site.url` (the origin of `siteURL`) and `site.baseurl` (empty) when the configuration has none, as Jekyll.
     public mutating func setDefaults(siteURL: String) {
         if site["url"] == nil {

@@ -30,7 +30,7 @@ extension SiteReader {
                 continue
             }
             do {
-                files[relative] = try readText(url)
+                files[relative] = LiquidEnvironment.removingForbiddenCharacters(try readText(url))
             } catch {
                 diagnostics.append(Diagnostic(.warning, at: FileLocation(path: "\(folder)/\(relative)"), error.reason))
             }
@@ -66,7 +66,8 @@ extension SiteReader {
     ) -> (environment: LiquidEnvironment, diagnostics: [Diagnostic]) {
         let files = files ?? readLiquidFiles(root: site.root)
         var object = LiquidObject()
-        if case .object(let configuration)? = try? LiquidValue.parseYAML(site.configYAML) { object = configuration }
+        let configYAML = LiquidEnvironment.removingForbiddenCharacters(site.configYAML)
+        if case .object(let configuration)? = try? LiquidValue.parseYAML(configYAML) { object = configuration }
         object["url"] = .string(config.url)
         object["baseurl"] = .string(config.baseurl)
         let data = SiteData.parse(files: files.data)
