@@ -96,4 +96,31 @@ import Testing
                 2 print("x" if 1 &lt; 2 else "y")</code></pre></figure>
                 """)
     }
+
+    /// Data files cannot smuggle into a feed the characters XML forbids, nor the noncharacters that stand for
+    /// HTML kept from cmark (a data value spelling such a stand-in would have become a second video link).
+    @Test func dataCannotPoseAsKeptHTML() throws {
+        // Noncharacters cannot be written as Swift literals.
+        let standIn = String(Unicode.Scalar(0xFDD2)!) + "0" + String(Unicode.Scalar(0xFDD3)!)
+        let site = try TemporaryDirectory([
+            "_config.yml": "url: https://x.example.org\n",
+            "_data/values.yml": "standIn: \"\(standIn)\"\ncontrol: \"a\\x01b\"\n",
+            "_posts/2024-01-02-p.md": """
+            ---
+            title: P
+            ---
+            {% include video id="42" provider="vimeo" %}
+
+            [{{ site.data.values.standIn }}] {{ site.data.values.control }}
+
+            """,
+        ])
+        let out = try TemporaryDirectory()
+        let result = try run(Paths.feedgen, ["build", "--site", site.url.path, "--out", out.url.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let data = try Data(contentsOf: out.url.appending(path: "feed.json"))
+        let items = try JSONDecoder().decode(Document.self, from: data).items
+        let html = try #require(items.first?.contentHTML)
+        #expect(html == "<p><a href=\"https://vimeo.com/42\">Vimeo video 42</a></p>\n<p>[0] ab</p>")
+    }
 }

@@ -97,3 +97,16 @@ public struct LiquidObject: Sendable, Equatable {
             && zip(lhs.pairs, rhs.pairs).allSatisfy { $0.key == $1.key && $0.value == $1.value }
     }
 }
+
+extension LiquidValue {
+    /// The value with `transform` applied to every string in it, keys included.
+    public func mappingStrings(_ transform: (String) -> String) -> LiquidValue {
+        switch self {
+        case .string(let text): .string(transform(text))
+        case .array(let items): .array(items.map { $0.mappingStrings(transform) })
+        case .object(let object):
+            .object(LiquidObject(object.pairs.map { (transform($0.key), $0.value.mappingStrings(transform)) }))
+        default: self
+        }
+    }
+}

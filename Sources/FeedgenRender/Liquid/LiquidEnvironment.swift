@@ -43,6 +43,12 @@ public struct LiquidEnvironment: Sendable {
         TextCharacters.removingForbidden(from: text) { _, _ in }
     }
 
+    /// `value` with `removingForbiddenCharacters` applied to its strings: YAML and JSON escapes (`"\x01"`)
+    /// make characters the file's text did not hold.
+    public static func removingForbiddenCharacters(_ value: LiquidValue) -> LiquidValue {
+        value.mappingStrings { removingForbiddenCharacters($0) }
+    }
+
     /// `site.url` (the origin of `siteURL`) and `site.baseurl` (empty) when the configuration has none, as Jekyll.
     public mutating func setDefaults(siteURL: String) {
         if site["url"] == nil {

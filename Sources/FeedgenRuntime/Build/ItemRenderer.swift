@@ -112,8 +112,8 @@ public struct ItemRenderer: Sendable {
         context.maxHTMLBytes = limits.maxHTMLBytes(forSource: sourceBytes)
         if let liquid { context.liquid = liquid }
         context.page = post.liquidValue(
-            frontMatter: (try? LiquidValue.parseYAML(LiquidEnvironment.removingForbiddenCharacters(String(split.yaml))))
-                ?? .null,
+            frontMatter: LiquidEnvironment.removingForbiddenCharacters(
+                (try? LiquidValue.parseYAML(String(split.yaml))) ?? .null),
             sitePrefix: config.url + config.baseurl)
         do {
             let rendered = try PostRenderer.render(markdown: String(split.body), context: context)

@@ -67,11 +67,14 @@ extension SiteReader {
         let files = files ?? readLiquidFiles(root: site.root)
         var object = LiquidObject()
         let configYAML = LiquidEnvironment.removingForbiddenCharacters(site.configYAML)
-        if case .object(let configuration)? = try? LiquidValue.parseYAML(configYAML) { object = configuration }
+        let parsedConfiguration = (try? LiquidValue.parseYAML(configYAML)) ?? .null
+        if case .object(let configuration) = LiquidEnvironment.removingForbiddenCharacters(parsedConfiguration) {
+            object = configuration
+        }
         object["url"] = .string(config.url)
         object["baseurl"] = .string(config.baseurl)
         let data = SiteData.parse(files: files.data)
-        object["data"] = data.data
+        object["data"] = LiquidEnvironment.removingForbiddenCharacters(data.data)
         let prefix = config.url + config.baseurl
         let newestFirst = posts.sorted { ($0.date, $0.path) > ($1.date, $1.path) }
         object["posts"] = .array(newestFirst.map { $0.liquidValue(sitePrefix: prefix) })
