@@ -111,10 +111,13 @@ public struct ItemRenderer: Sendable {
             postURL: post.url, siteVariables: siteVariables)
         context.maxHTMLBytes = limits.maxHTMLBytes(forSource: sourceBytes)
         if let liquid { context.liquid = liquid }
-        context.page = post.liquidValue(
-            frontMatter: LiquidEnvironment.removingForbiddenCharacters(
-                (try? LiquidValue.parseYAML(String(split.yaml))) ?? .null),
-            sitePrefix: config.url + config.baseurl)
+        // Only a body with Liquid reads `page`: the front matter is parsed again only then.
+        if split.body.contains("{{") || split.body.contains("{%") {
+            context.page = post.liquidValue(
+                frontMatter: LiquidEnvironment.removingForbiddenCharacters(
+                    (try? LiquidValue.parseYAML(String(split.yaml))) ?? .null),
+                sitePrefix: config.url + config.baseurl)
+        }
         do {
             let rendered = try PostRenderer.render(markdown: String(split.body), context: context)
             var diagnostics = rendered.diagnostics
