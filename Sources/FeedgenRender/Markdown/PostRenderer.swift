@@ -14,6 +14,10 @@ public struct RenderContext: Sendable {
     public var siteVariables: [String: String]
     /// Rendering stops with `HTMLSizeLimitError` when the HTML (or the text Liquid makes) grows past this.
     public var maxHTMLBytes = Int.max
+    /// The site, its data, includes and post URLs, for Liquid; by default `site` holds only `siteVariables`.
+    public var liquid: LiquidEnvironment
+    /// Liquid's `page`: the post's front matter and what Jekyll adds (`url`, `date`, ...).
+    public var page: LiquidValue = .object(LiquidObject())
 
     public init(
         sourcePath: String, bodyLine: Int, siteURL: String, postURL: String, siteVariables: [String: String] = [:]
@@ -23,10 +27,15 @@ public struct RenderContext: Sendable {
         self.siteURL = siteURL
         self.postURL = postURL
         self.siteVariables = siteVariables
+        liquid = LiquidEnvironment(site: LiquidEnvironment.site(fromFlattened: siteVariables))
+        liquid.setDefaults(siteURL: siteURL)
     }
 
     /// The scheme and host (and port) of `siteURL`, e.g. `https://x.org`: what `/x` links are relative to.
-    var siteOrigin: String {
+    var siteOrigin: String { Self.origin(of: siteURL) }
+
+    /// The scheme and host (and port) of `siteURL`.
+    static func origin(of siteURL: String) -> String {
         guard let schemeEnd = siteURL.findBytes("://") else { return siteURL }
         let rest = siteURL[schemeEnd.upperBound...]
         let hostEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex

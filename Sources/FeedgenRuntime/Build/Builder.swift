@@ -39,8 +39,10 @@ public struct Builder: Sendable {
         // 1. Every post's front matter, in parallel; the order of results follows the sorted paths.
         let context = PostLoader.Context(site: config, languages: definitions.languages, issues: definitions.issues)
         // What a post's reading and rendering depend on besides its bytes (not the limit, titles or output).
+        let liquidFiles = SiteReader.readLiquidFiles(root: site.root)
         let cacheContext = [
-            site.configYAML, site.authorsYAML ?? "", "\(definitions.languages)", "\(definitions.issues)",
+            site.configYAML, site.authorsYAML ?? "", liquidFiles.fingerprint, "\(definitions.languages)",
+            "\(definitions.issues)",
             "\(definitions.summaryLength)", "\(definitions.postLimits)",
         ]
         cache?.begin(context: Array(cacheContext.joined(separator: "\u{0}").utf8))
@@ -60,9 +62,13 @@ public struct Builder: Sendable {
         // `--limit` on the command line replaces every limit of the definitions file.
         let limit = options.limit ?? definitions.limit
         let limits = options.limit == nil ? definitions.limits : [:]
+        let liquid = SiteReader.liquidEnvironment(
+            site: site, config: config, posts: publishable, now: options.now, files: liquidFiles)
+        report.diagnostics += liquid.diagnostics
         let renderer = ItemRenderer(
             site: site.root, config: config, siteVariables: parsed.siteVariables,
-            summaryLength: definitions.summaryLength, limits: definitions.postLimits, cache: cache)
+            summaryLength: definitions.summaryLength, limits: definitions.postLimits, cache: cache,
+            liquid: liquid.environment)
         var rendered: [String: RenderedItem] = [:]
         let archivePageSize = definitions.archive?.pageSize
         let jekyllFeedLimit = definitions.jekyllFeed.map {

@@ -15,11 +15,15 @@ public struct ItemRenderer: Sendable {
     /// Whether each result also carries the outline of the post's body (for the digest), taken from the
     /// text already read for rendering rather than from another read of the file.
     var outlines = false
+    /// What posts' Liquid reads besides their front matter; nil: only `siteVariables`.
+    var liquid: LiquidEnvironment?
 
     public init(
         site: URL, config: SiteConfig, siteVariables: [String: String], summaryLength: Int,
-        limits: PostLimits = PostLimits(), cache: RenderCache? = nil, outlines: Bool = false
+        limits: PostLimits = PostLimits(), cache: RenderCache? = nil, outlines: Bool = false,
+        liquid: LiquidEnvironment? = nil
     ) {
+        self.liquid = liquid
         self.site = site
         self.config = config
         self.siteVariables = siteVariables
@@ -106,6 +110,14 @@ public struct ItemRenderer: Sendable {
             sourcePath: post.path, bodyLine: split.bodyLine, siteURL: config.url + config.baseurl,
             postURL: post.url, siteVariables: siteVariables)
         context.maxHTMLBytes = limits.maxHTMLBytes(forSource: sourceBytes)
+        if let liquid { context.liquid = liquid }
+        // Only a body with Liquid reads `page`: the front matter is parsed again only then.
+        if split.body.contains("{{") || split.body.contains("{%") {
+            context.page = post.liquidValue(
+                frontMatter: LiquidEnvironment.removingForbiddenCharacters(
+                    (try? LiquidValue.parseYAML(String(split.yaml))) ?? .null),
+                sitePrefix: config.url + config.baseurl)
+        }
         do {
             let rendered = try PostRenderer.render(markdown: String(split.body), context: context)
             var diagnostics = rendered.diagnostics

@@ -22,12 +22,15 @@ public struct DigestSource: Sendable {
         let context = PostLoader.Context(
             site: parsed.config, languages: definitions.languages, issues: definitions.issues)
         let loaded = await PostCatalog.load(site: site, context: context, limits: definitions.postLimits)
+        let publishable = FeedPlanner.publishable(loaded.posts, now: now, future: false)
+        let liquid = SiteReader.liquidEnvironment(site: site, config: parsed.config, posts: publishable, now: now)
         let renderer = ItemRenderer(
             site: site.root, config: parsed.config, siteVariables: parsed.siteVariables,
-            summaryLength: definitions.summaryLength, limits: definitions.postLimits, outlines: true)
+            summaryLength: definitions.summaryLength, limits: definitions.postLimits, outlines: true,
+            liquid: liquid.environment)
         return DigestSource(
-            config: parsed.config, posts: FeedPlanner.publishable(loaded.posts, now: now, future: false),
-            diagnostics: loaded.diagnostics, root: site.root, renderer: renderer)
+            config: parsed.config, posts: publishable, diagnostics: loaded.diagnostics + liquid.diagnostics,
+            root: site.root, renderer: renderer)
     }
 
     /// A digest's plan with the summary and outline of each post it carries.
