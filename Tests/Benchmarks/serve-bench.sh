@@ -20,6 +20,7 @@ if [ -z "${FEEDGEN:-}" ]; then
     FEEDGEN=$(swift build -c release --show-bin-path)/feedgen
 fi
 work=$(mktemp -d)
+chmod 755 "$work" # nginx started by root serves as an unprivileged worker user
 pids=()
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
@@ -82,11 +83,17 @@ pids+=($!)
 wait_for "$feedgen_port" && wait_for "$nginx_port" || { echo "serve-bench: a server did not start" >&2; exit 1; }
 
 etag() { curl -s -o /dev/null -D - "http://127.0.0.1:$1/$feed" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p'; }
-rps() { # URL [HEADER]: requests per second over the run
-    wrk -t 2 -c "$connections" -d "${duration}s" ${2:+-H "$2"} "$1" | awk '/^Requests\/sec:/ { print $2 }'
+rps() { # URL [HEADER]: requests per second over the run; fails if any answer was not 2xx or 3xx
+    wrk -t 2 -c "$connections" -d "${duration}s" ${2:+-H "$2"} "$1" >"$work/wrk.out"
+    if grep -q "Non-2xx" "$work/wrk.out"; then cat "$work/wrk.out" >&2; exit 1; fi
+    awk '/^Requests\/sec:/ { print $2 }' "$work/wrk.out"
 }
 ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
 
+for port in "$feedgen_port" "$nginx_port"; do
+    status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/$feed")
+    [ "$status" = 200 ] || { echo "serve-bench: port $port answers $status, not 200" >&2; exit 1; }
+done
 echo "$feed: $size bytes; wrk: 2 threads, $connections connections, ${duration} s each; $(nproc) cores"
 printf '%-6s %14s %14s %8s\n' what "feedgen req/s" "nginx req/s" ratio
 f200=$(rps "http://127.0.0.1:$feedgen_port/$feed")
