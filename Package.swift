@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
@@ -12,6 +12,10 @@ let package = Package(
         // 1.11 introduced `LogHandler.log(event:)`, which the watch daemon's log handler implements.
         .package(url: "https://github.com/apple/swift-log", from: "1.11.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // `feedgen serve`: the HTTP server, without its swift-configuration and full-Foundation traits (tools 6.1).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         // Property tests (test targets only).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -47,11 +51,22 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // `feedgen serve`: the output folder over HTTP (Hummingbird), apart because it is the heaviest dependency.
+        .target(
+            name: "FeedgenServe",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The argument-parser commands; a library so tests can call them.
         .target(
             name: "FeedgenCLI",
             dependencies: [
-                "FeedgenCore", "FeedgenRuntime",
+                "FeedgenCore", "FeedgenRuntime", "FeedgenServe",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -85,7 +100,7 @@ let package = Package(
         .testTarget(
             name: "FeedgenCLITests",
             dependencies: [
-                "FeedgenCLI", "feedgen", "GoldenFiles",
+                "FeedgenCLI", "feedgen", "GoldenFiles", "FeedgenServe",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

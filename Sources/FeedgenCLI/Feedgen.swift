@@ -7,7 +7,9 @@ public struct Feedgen: AsyncParsableCommand {
         commandName: "feedgen",
         abstract: "Publish a multilingual Jekyll newsletter as RSS 2.0, Atom 1.0 and JSON Feed 1.1.",
         version: FeedgenVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, WatchCommand.self, DigestCommand.self],
+        subcommands: [
+            BuildCommand.self, CheckCommand.self, WatchCommand.self, ServeCommand.self, DigestCommand.self,
+        ],
         defaultSubcommand: BuildCommand.self
     )
 

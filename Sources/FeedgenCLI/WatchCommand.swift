@@ -1,8 +1,10 @@
 import ArgumentParser
 import FeedgenCore
 import FeedgenRuntime
+import FeedgenServe
 import Foundation
 import Logging
+import ServiceLifecycle
 
 /// `feedgen watch`: builds once, then republishes the feeds whenever the site changes, until stopped.
 public struct WatchCommand: AsyncParsableCommand {
@@ -41,17 +43,27 @@ public struct WatchCommand: AsyncParsableCommand {
         help: ArgumentHelp("Kill a git command of --pull still running after this long.", valueName: "interval"))
     public var pullTimeout = Interval(.seconds(60))
 
+    @Option(
+        help: ArgumentHelp(
+            "Also serve the output folder over HTTP on this address, as 'feedgen serve' does.",
+            valueName: "host:port"))
+    public var serve: String?
+
     /// Not in `--help`: how often a site folder that is gone is looked for again (tests shorten it).
     @Option(name: .customLong("site-retry"), help: .hidden)
     public var siteRetry = Interval(.seconds(5))
 
     public init() {}
 
+    public func validate() throws {
+        if let serve, ListenAddress(serve) == nil {
+            throw ValidationError("--serve wants HOST:PORT (e.g. 127.0.0.1:8080), not '\(serve)'")
+        }
+    }
+
     public func run() async throws {
         let resolved = try source.resolve()
-        let environment = ProcessInfo.processInfo.environment
-        let journal = environment["JOURNAL_STREAM"].map { !$0.isEmpty } ?? false
-        let logger = Logger(label: "feedgen.watch") { _ in DaemonLogHandler(journal: journal) }
+        let logger = Logger.daemon(label: "feedgen.watch")
         let definitionsPath = source.config ?? (source.site == nil ? "feeds/feedgen.yml" : nil)
         let cwd = URL(filePath: FileManager.default.currentDirectoryPath, directoryHint: .isDirectory)
         let settings = WatchDaemon.Settings(
@@ -63,7 +75,13 @@ public struct WatchCommand: AsyncParsableCommand {
         let daemon = WatchDaemon(
             options: resolved.options, settings: settings, logger: logger, notify: NotifySocket(),
             reloadOptions: { [settings = source.settings] in try settings.resolve(reporting: false).options })
-        let status = await daemon.run()
+        let status: Int32
+        if let serve, let address = ListenAddress(serve) {
+            status = try await FeedServer.serving(
+                resolved.options.out.path, on: address, logger: Logger.daemon(label: "feedgen.serve"), beside: daemon)
+        } else {
+            status = await daemon.run()
+        }
         if status != 0 { throw ExitCode(status) }
     }
 }

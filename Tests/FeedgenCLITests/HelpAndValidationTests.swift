@@ -63,6 +63,35 @@ import Testing
                 """)
     }
 
+    @Test func serveHelp() throws {
+        let result = try run(Paths.feedgen, ["serve", "--help"])
+        #expect(result.status == 0)
+        #expect(
+            result.stdout == """
+                OVERVIEW: Serve the published feeds over HTTP, with the headers feed readers
+                expect.
+
+                GET and HEAD only. Sends each file's type (application/rss+xml,
+                application/atom+xml, application/feed+json, text/x-opml, text/html), a strong
+                ETag from its bytes, Last-Modified, 304 Not Modified, the precompressed FILE.gz
+                to clients that accept gzip, and logs one line per request on standard error.
+                Hidden and temporary files and anything outside DIR are 404. SIGTERM or SIGINT
+                stop it after the requests in progress.
+
+                USAGE: feedgen serve --out <dir> [--listen <host:port>]
+
+                OPTIONS:
+                  --out <dir>             The folder to serve: the output folder of 'feedgen
+                                          build'.
+                  --listen <host:port>    The address to listen on, HOST:PORT ('[::1]:8080' for
+                                          IPv6). (default: 127.0.0.1:8080)
+                  --version               Show the version.
+                  -h, --help              Show help information.
+
+
+                """)
+    }
+
     @Test func aNegativeLimitIsAUsageError() throws {
         let result = try run(Paths.feedgen, ["build", "--site", "x", "--limit=-1"])
         #expect(result.status == 64)

@@ -3,7 +3,9 @@ import Testing
 
 /// The units in systemd/ verify with systemd's own analyzer and score "OK" (exposure 2.0 or lower).
 @Suite struct SystemdUnitTests {
-    static let units = ["feedgen-watch.service", "feedgen-digest.service", "feedgen-digest.timer"]
+    static let units = [
+        "feedgen-watch.service", "feedgen-digest.service", "feedgen-digest.timer", "feedgen-serve.service",
+    ]
     static let systemdAnalyze = URL(filePath: "/usr/bin/systemd-analyze")
 
     /// A root tree holding what the units name: systemd's own units, the binary where ExecStart expects it,
@@ -36,7 +38,7 @@ import Testing
         #expect(result.stdout + result.stderr == "", "systemd-analyze verify: \(result.stderr)")
     }
 
-    @Test(arguments: ["feedgen-watch.service", "feedgen-digest.service"])
+    @Test(arguments: ["feedgen-watch.service", "feedgen-digest.service", "feedgen-serve.service"])
     func serviceExposureIsOK(_ unit: String) throws {
         let result = try run(
             Self.systemdAnalyze,

@@ -1,0 +1,46 @@
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The HTTP server of `feedgen serve` and `feedgen watch --serve`: a `Service` that serves one folder on one
+/// address until its service group shuts it down gracefully (or its task is cancelled).
+public struct FeedServer: Service {
+    /// How long clients may reuse a response without asking again (`Cache-Control: max-age`), in seconds.
+    public static let maxAge = 300
+
+    private let application: Application<FolderResponder>
+
+    /// A server for `folder` on `address`, logging one line per request to `logger`; `onListening` runs once the
+    /// socket is bound and accepting, with the address it is bound to.
+    public init(
+        folder: String, address: ListenAddress, logger: Logger,
+        onListening: @escaping @Sendable (String) async -> Void = { _ in }
+    ) {
+        application = Application(
+            responder: FolderResponder(folder: folder, maxAge: Self.maxAge),
+            configuration: .init(address: .hostname(address.host, port: address.port), serverName: "feedgen"),
+            onServerRunning: { channel in
+                await onListening(channel.localAddress.map { "\($0.ipAddress ?? address.host):\($0.port ?? 0)" } ?? "")
+            },
+            logger: logger)
+    }
+
+    public func run() async throws {
+        try await application.run()
+    }
+}
+
+extension FeedServer {
+    /// Why the server could not start, in words: the system's reason for a socket error, else the error itself.
+    public static func reason(_ error: any Error) -> String {
+        if let error = error as? IOError {
+            return String(cString: strerror(error.errnoCode))
+        }
+        return "\(error)"
+    }
+}
