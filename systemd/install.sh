@@ -2,12 +2,23 @@
 # Installs feedgen on a systemd server: the release binary in /usr/local/bin, the units in
 # /etc/systemd/system, the example settings in /etc/feedgen (existing files are kept), the README in
 # /usr/local/share/doc/feedgen. Run as root from the repository: bash systemd/install.sh
+# With a binary built before (on another machine: swift build -c release --static-swift-stdlib), nothing is
+# built: bash systemd/install.sh --binary PATH
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ "$(id -u)" = 0 ] || { echo "install.sh: run as root (sudo bash systemd/install.sh)" >&2; exit 1; }
 
-swift build -c release --product feedgen
-install -m 0755 "$(swift build -c release --show-bin-path)/feedgen" /usr/local/bin/feedgen
+binary=""
+case "${1:-}" in
+    --binary) binary=${2:?install.sh: --binary needs the path of a feedgen binary} ;;
+    "") ;;
+    *) echo "usage: bash systemd/install.sh [--binary PATH]" >&2; exit 64 ;;
+esac
+if [ -z "$binary" ]; then
+    swift build -c release --product feedgen
+    binary="$(swift build -c release --show-bin-path)/feedgen"
+fi
+install -m 0755 "$binary" /usr/local/bin/feedgen
 install -d -m 0755 /etc/feedgen /usr/local/share/doc/feedgen
 # The services run as this system user; the feeds folder is theirs to write, everyone's to read.
 id feedgen >/dev/null 2>&1 || useradd --system --no-create-home --home-dir /var/lib/feedgen --shell /usr/sbin/nologin feedgen
@@ -20,7 +31,7 @@ for file in feedgen.env feedgen.yml; do
         install -m 0644 "systemd/$file" "/etc/feedgen/$file"
     fi
 done
-install -m 0644 systemd/feedgen-watch.service systemd/feedgen-digest.service systemd/feedgen-digest.timer \
+install -m 0644 systemd/feedgen-watch.service systemd/feedgen-watch@.service systemd/feedgen-digest.service systemd/feedgen-digest.timer \
     /etc/systemd/system/
 install -m 0644 README.md /usr/local/share/doc/feedgen/README.md
 systemctl daemon-reload 2>/dev/null || echo "(systemd is not running here: run 'systemctl daemon-reload' on the server)"
