@@ -7,7 +7,7 @@ public struct Feedgen: AsyncParsableCommand {
         commandName: "feedgen",
         abstract: "Publish a multilingual Jekyll newsletter as RSS 2.0, Atom 1.0 and JSON Feed 1.1.",
         version: FeedgenVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, WatchCommand.self, DigestCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, WatchCommand.self, DigestCommand.self, LinksCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 

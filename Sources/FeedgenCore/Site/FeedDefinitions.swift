@@ -19,6 +19,9 @@ import Yams
 ///   markers: [...]
 /// issues:                       # see IssueRules
 ///   patterns: [...]
+/// poll_minutes: 60              # how often readers should poll: RSS `ttl` and `sy:updatePeriod`
+/// hub: https://hub.example/     # a WebSub hub: linked from every feed and told of every change
+/// links_include: true           # also write SITE/_includes/feedgen-links.html (the `feedgen links` tags)
 /// ```
 /// Every key is optional.
 public struct FeedDefinitions: Sendable, Equatable {
@@ -36,6 +39,12 @@ public struct FeedDefinitions: Sendable, Equatable {
     public var digest = DigestDefinitions()
     /// The `post_limits:` keys: bytes of source and of rendered HTML one post may have.
     public var postLimits = PostLimits()
+    /// The `poll_minutes:` key: how often a reader should fetch a feed; nil leaves the hints out.
+    public var pollMinutes: Int?
+    /// The `hub:` key: the URL of a WebSub hub.
+    public var hub: String?
+    /// The `links_include:` key: write the autodiscovery tags into the site's `_includes/feedgen-links.html`.
+    public var linksInclude = false
 
     public static let defaultLimit = 20
     public static let defaultSummaryLength = 300
@@ -94,6 +103,14 @@ public struct FeedDefinitions: Sendable, Equatable {
         if let baseURL = definitions.baseURL, !["http", "https"].contains(URLSafety.scheme(of: baseURL) ?? "") {
             throw FeedDefinitionsError(
                 line: line("base_url"), message: "'base_url' must be an absolute http(s) URL, got '\(baseURL)'")
+        }
+        if let minutes = definitions.pollMinutes, minutes <= 0 {
+            throw FeedDefinitionsError(
+                line: line("poll_minutes"), message: "'poll_minutes' must be positive, got \(minutes)")
+        }
+        if let hub = definitions.hub, !["http", "https"].contains(URLSafety.scheme(of: hub) ?? "") {
+            throw FeedDefinitionsError(
+                line: line("hub"), message: "'hub' must be an absolute http(s) URL, got '\(hub)'")
         }
         if let (key, message) = definitions.digest.problem {
             throw FeedDefinitionsError(line: line("digest", key), message: message)
@@ -164,7 +181,9 @@ public struct FeedDefinitions: Sendable, Equatable {
 
 extension FeedDefinitions: Decodable {
     enum CodingKeys: String, CodingKey {
-        case site, out, limit, limits, titles, languages, issues, digest
+        case site, out, limit, limits, titles, languages, issues, digest, hub
+        case pollMinutes = "poll_minutes"
+        case linksInclude = "links_include"
         case postLimits = "post_limits"
         case baseURL = "base_url"
         case summaryLength = "summary_length"
@@ -185,6 +204,9 @@ extension FeedDefinitions: Decodable {
         )
         digest = try container.decodeIfPresent(DigestDefinitions.self, forKey: .digest) ?? DigestDefinitions()
         postLimits = try container.decodeIfPresent(PostLimits.self, forKey: .postLimits) ?? PostLimits()
+        pollMinutes = try container.decodeIfPresent(Int.self, forKey: .pollMinutes)
+        hub = try container.decodeIfPresent(String.self, forKey: .hub)
+        linksInclude = try container.decodeIfPresent(Bool.self, forKey: .linksInclude) ?? false
     }
 }
 

@@ -25,10 +25,12 @@ struct JSONFeedDocument: Encodable {
     var description: String?
     var language: String
     var authors: [JSONFeedAuthor]?
+    /// WebSub hubs: `{"type": "WebSub", "url": ...}` (JSON Feed 1.1 `hubs`).
+    var hubs: [[String: String]]?
     var items: [JSONFeedItem]
 
     enum CodingKeys: String, CodingKey {
-        case version, title, description, language, authors, items
+        case version, title, description, language, authors, hubs, items
         case homePageURL = "home_page_url"
         case feedURL = "feed_url"
     }
@@ -40,6 +42,7 @@ struct JSONFeedDocument: Encodable {
         description = nonEmpty(feed.description)
         language = clean(feed.language)
         authors = JSONFeedAuthor.list(feed.authors)
+        hubs = feed.serving.hubs.isEmpty ? nil : feed.serving.hubs.map { ["type": "WebSub", "url": clean($0)] }
         items = feed.items.map(JSONFeedItem.init)
     }
 }

@@ -107,11 +107,13 @@ public struct Builder: Sendable {
             }
         }
         var outlines: [OPMLOutline] = []
+        var listed: [Feed] = []
         var newest = Date(timeIntervalSince1970: 0)
         for selection in selections {
             // One feed at a time, its three documents in parallel: a feed of every post can be hundreds of
             // megabytes, so only one feed's documents are held at once.
-            let feed = assembler.feed(for: selection, rendered: rendered, translations: translations)
+            var feed = assembler.feed(for: selection, rendered: rendered, translations: translations)
+            feed.serving = Self.serving(of: selection.scope, definitions: definitions)
             let encoded = feed.items.isEmpty ? [] : await encodeDocuments(of: feed, scope: selection.scope)
             let affected = failures.filter { $0.belongs(in: selection) }
             var summary = BuildReport.FeedSummary(
@@ -141,6 +143,9 @@ public struct Builder: Sendable {
                 written = toWrite.map { _ in .failed }
             }
             for (file, outcome) in zip(toWrite, written) { outcomes[file.position] = outcome }
+            for (position, outcome) in outcomes.enumerated() where outcome == .written {
+                report.changedURLs.append(FeedLinks.formats(of: feed.urls)[position].url)
+            }
             summary.files = zip(paths, outcomes).map { .init(path: $0, outcome: $1 ?? .skipped) }
             if !affected.isEmpty && summary.files.contains(where: { $0.outcome == .kept }) {
                 report.kept.append(.init(scope: selection.scope, missing: affected.map(\.path)))
@@ -152,6 +157,10 @@ public struct Builder: Sendable {
                     OPMLOutline(
                         title: feed.title, language: feed.language, urls: feed.urls, homePageURL: feed.homePageURL))
                 newest = max(newest, feed.updated)
+                // The page shows a few items; a feed of every post can be hundreds of megabytes.
+                var shown = feed
+                shown.items = Array(feed.items.prefix(FeedIndexPage.latestCount))
+                listed.append(shown)
             }
         }
         var keptFolders = false
@@ -185,6 +194,9 @@ public struct Builder: Sendable {
                 report.opml.append(.init(path: format.fileName, outcome: .failed))
             }
         }
+        publishPages(
+            title: assembler.title(for: .all), language: config.language ?? "en", feeds: listed, outlines: outlines,
+            options: options, into: &report)
         report.diagnostics.sort {
             ($0.location.path, $0.location.line ?? 0) < ($1.location.path, $1.location.line ?? 0)
         }
