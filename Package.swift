@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         // Property tests (test targets only).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // WebSub hub notifications (FoundationNetworking would break static linking).
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // libxml2, the XML writer and HTML parser (apt: libxml2-dev).
@@ -32,6 +34,12 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // zlib, the precompressed `.gz` beside each published file (apt: zlib1g-dev).
+        .systemLibrary(
+            name: "Czlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // Pure logic: site model, Jekyll rules, languages, translations, feed model. No disk, no clock.
         .target(
             name: "FeedgenCore",
@@ -43,12 +51,14 @@ let package = Package(
             dependencies: ["FeedgenCore", "Clibxml2", "CCmarkGFM"],
             exclude: ["Markdown/gen-emoji-table.py"]
         ),
-        // All I/O: reading the site, building, publishing atomically.
+        // All I/O: reading the site, building, publishing atomically, notifying WebSub hubs.
         .target(
             name: "FeedgenRuntime",
             dependencies: [
-                "FeedgenCore", "FeedgenRender",
+                "FeedgenCore", "FeedgenRender", "Czlib",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         // `feedgen serve`: the output folder over HTTP (Hummingbird), apart because it is the heaviest dependency.

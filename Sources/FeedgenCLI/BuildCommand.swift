@@ -2,6 +2,7 @@ import ArgumentParser
 import FeedgenCore
 import FeedgenRuntime
 import Foundation
+import Logging
 
 /// `feedgen build`: writes every feed once and prints what it did.
 public struct BuildCommand: AsyncParsableCommand {
@@ -18,6 +19,11 @@ public struct BuildCommand: AsyncParsableCommand {
 
     @OptionGroup public var source: SourceOptions
 
+    /// Not in `--help`: how long a WebSub notification the hub refused waits before its first retry (tests
+    /// shorten it).
+    @Option(name: .customLong("hub-retry"), help: .hidden)
+    public var hubRetry = Interval(.seconds(1))
+
     public init() {}
 
     public func run() async throws {
@@ -26,6 +32,11 @@ public struct BuildCommand: AsyncParsableCommand {
         print(
             BuildSummary(report: report, siteLabel: resolved.siteLabel, outLabel: resolved.outLabel).text,
             terminator: "")
+        // After publishing, and whatever the hub answers: a failure is a logged warning, never the exit status.
+        if let hub = resolved.options.definitions.hub, !report.changedURLs.isEmpty {
+            let logger = Logger(label: "feedgen.build") { _ in DaemonLogHandler(journal: false) }
+            await HubNotifier(hub: hub, logger: logger, firstDelay: hubRetry.duration).notify(report.changedURLs)
+        }
         if report.hasErrors { throw ExitCode.failure }
     }
 }

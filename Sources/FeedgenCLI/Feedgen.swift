@@ -9,6 +9,7 @@ public struct Feedgen: AsyncParsableCommand {
         version: FeedgenVersion.current,
         subcommands: [
             BuildCommand.self, CheckCommand.self, WatchCommand.self, ServeCommand.self, DigestCommand.self,
+            LinksCommand.self,
         ],
         defaultSubcommand: BuildCommand.self
     )

@@ -53,6 +53,10 @@ public struct WatchCommand: AsyncParsableCommand {
     @Option(name: .customLong("site-retry"), help: .hidden)
     public var siteRetry = Interval(.seconds(5))
 
+    /// Not in `--help`: how long a WebSub notification the hub refused waits before its first retry.
+    @Option(name: .customLong("hub-retry"), help: .hidden)
+    public var hubRetry = Interval(.seconds(1))
+
     public init() {}
 
     public func validate() throws {
@@ -66,12 +70,13 @@ public struct WatchCommand: AsyncParsableCommand {
         let logger = Logger.daemon(label: "feedgen.watch")
         let definitionsPath = source.config ?? (source.site == nil ? "feeds/feedgen.yml" : nil)
         let cwd = URL(filePath: FileManager.default.currentDirectoryPath, directoryHint: .isDirectory)
-        let settings = WatchDaemon.Settings(
+        var settings = WatchDaemon.Settings(
             machine: .init(debounce: debounce.duration, siteRetry: siteRetry.duration), poll: poll?.duration,
             pull: pull?.duration,
             pullDeadline: pullTimeout.duration,
             definitions: definitionsPath.map { URL(filePath: $0, relativeTo: cwd).standardizedFileURL },
             siteLabel: resolved.siteLabel)
+        settings.hubRetry = hubRetry.duration
         let daemon = WatchDaemon(
             options: resolved.options, settings: settings, logger: logger, notify: NotifySocket(),
             reloadOptions: { [settings = source.settings] in try settings.resolve(reporting: false).options })

@@ -16,7 +16,52 @@ import Testing
         #expect(try publisher.publish(Array("two".utf8), to: "fr/rss.xml") == .written)
         #expect(try folder.read("fr/rss.xml") == "two")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.appending(path: "fr").path)
-        #expect(leftovers == ["rss.xml"], "no temporary file is left behind")
+        #expect(leftovers.sorted() == ["rss.xml", "rss.xml.gz"], "no temporary file is left behind")
+    }
+
+    /// What `gzip -dc` makes of a file: the real tool, not zlib read back by the code that wrote it.
+    private func gunzip(_ file: URL) throws -> String {
+        let process = Process()
+        process.executableURL = URL(filePath: "/bin/gzip")
+        process.arguments = ["-dc", file.path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// nginx's `gzip_static` sends `NAME.gz` to clients that accept gzip, so the copy follows every change of its
+    /// file, comes back for an unchanged file that lost it, and goes when the feed goes.
+    @Test func aGzipCopyIsPublishedAndRemovedWithEachFile() throws {
+        let folder = try TemporaryDirectory()
+        let publisher = Publisher(root: folder.url)
+        let text = String(repeating: "Harbour notes, issue one. ", count: 200)
+        #expect(try publisher.publish(Array(text.utf8), to: "fr/rss.xml") == .written)
+        let copy = folder.url.appending(path: "fr/rss.xml.gz")
+        #expect(try gunzip(copy) == text)
+        let compressed = try Data(contentsOf: copy)
+        #expect(compressed.count < text.utf8.count / 10)
+        #expect(try publisher.publish(Array("two".utf8), to: "fr/rss.xml") == .written)
+        #expect(try gunzip(copy) == "two")
+        // The same bytes give the same copy: no time or name in the gzip header, so the ETag stays.
+        let before = try Data(contentsOf: copy)
+        try FileManager.default.removeItem(at: copy)
+        #expect(try publisher.publish(Array("two".utf8), to: "fr/rss.xml") == .unchanged)
+        #expect(try Data(contentsOf: copy) == before, "a missing copy of an unchanged file is written again")
+        #expect(try publisher.removeFeed(in: "fr", documents: ["rss.xml"]) == ["fr/rss.xml"])
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appending(path: "fr").path))
+    }
+
+    @Test func noCopyWhenPrecompressingIsOff() throws {
+        let folder = try TemporaryDirectory()
+        #expect(try Publisher(root: folder.url, precompress: false).publish([0x61], to: "_includes/x.html") == .written)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.url.appending(path: "_includes").path) == [
+                "x.html"
+            ])
     }
 
     @Test func aFailedWriteNamesTheCall() throws {

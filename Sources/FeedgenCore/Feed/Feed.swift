@@ -127,6 +127,8 @@ public struct Feed: Sendable, Equatable {
     public var branding = SiteBranding()
     /// Links to the archive pages; none without an archive.
     public var paging = FeedPaging()
+    /// How a reader should fetch the feed: where from, how often, and how a browser shows it.
+    public var serving = FeedServing()
 
     public init(
         id: String, title: String, description: String, homePageURL: String, language: String, updated: Date,
@@ -141,5 +143,29 @@ public struct Feed: Sendable, Equatable {
         self.authors = authors
         self.urls = urls
         self.items = items
+    }
+}
+
+/// What a feed says about fetching it, besides its content: all optional, set by the build.
+public struct FeedServing: Sendable, Equatable {
+    /// Minutes a reader should wait between fetches (RSS `ttl`, `sy:updatePeriod`).
+    public var pollMinutes: Int?
+    /// WebSub hubs that push the feed's changes.
+    public var hubs: [String] = []
+    /// The XSL stylesheet a browser applies to the XML documents, relative to the document.
+    public var stylesheet: String?
+
+    public init(pollMinutes: Int? = nil, hubs: [String] = [], stylesheet: String? = nil) {
+        self.pollMinutes = pollMinutes
+        self.hubs = hubs
+        self.stylesheet = stylesheet
+    }
+
+    /// The Syndication module's `sy:updatePeriod` and `sy:updateFrequency` for `pollMinutes`: hourly when the
+    /// minutes divide an hour, else daily (the frequency rounded down, at least once a day).
+    public var syndicationSchedule: (period: String, frequency: Int)? {
+        guard let minutes = pollMinutes, minutes > 0 else { return nil }
+        if 60 % minutes == 0 { return ("hourly", 60 / minutes) }
+        return ("daily", max(1, 1440 / minutes))
     }
 }

@@ -8,7 +8,7 @@ public enum TextDirection: String, Sendable {
 
     /// Languages written right to left unless the tag names another script: Arabic, Hebrew (and its old code
     /// `iw`), Persian, Urdu, Pashto, Sindhi, Uyghur, Central Kurdish, Dhivehi, Yiddish.
-    static let rightToLeftLanguages: Set<String> = [
+    public static let rightToLeftLanguages: Set<String> = [
         "ar", "he", "iw", "fa", "ur", "ps", "sd", "ug", "ckb", "dv", "yi",
     ]
 

@@ -23,6 +23,9 @@ import Yams
 ///   markers: [...]
 /// issues:                       # see IssueRules
 ///   patterns: [...]
+/// poll_minutes: 60              # how often readers should poll: RSS `ttl` and `sy:updatePeriod`
+/// hub: https://hub.example/     # a WebSub hub: linked from every feed and told of every change
+/// links_include: true           # also write SITE/_includes/feedgen-links.html (the `feedgen links` tags)
 /// ```
 /// Every key is optional.
 public struct FeedDefinitions: Sendable, Equatable {
@@ -44,6 +47,12 @@ public struct FeedDefinitions: Sendable, Equatable {
     public var jekyllFeed: JekyllFeedSettings?
     /// The `archive:` keys: RFC 5005 archive pages of every feed; nil when not asked for.
     public var archive: ArchiveSettings?
+    /// The `poll_minutes:` key: how often a reader should fetch a feed; nil leaves the hints out.
+    public var pollMinutes: Int?
+    /// The `hub:` key: the URL of a WebSub hub.
+    public var hub: String?
+    /// The `links_include:` key: write the autodiscovery tags into the site's `_includes/feedgen-links.html`.
+    public var linksInclude = false
 
     public static let defaultLimit = 20
     public static let defaultSummaryLength = 300
@@ -102,6 +111,14 @@ public struct FeedDefinitions: Sendable, Equatable {
         if let baseURL = definitions.baseURL, !["http", "https"].contains(URLSafety.scheme(of: baseURL) ?? "") {
             throw FeedDefinitionsError(
                 line: line("base_url"), message: "'base_url' must be an absolute http(s) URL, got '\(baseURL)'")
+        }
+        if let minutes = definitions.pollMinutes, minutes <= 0 {
+            throw FeedDefinitionsError(
+                line: line("poll_minutes"), message: "'poll_minutes' must be positive, got \(minutes)")
+        }
+        if let hub = definitions.hub, !["http", "https"].contains(URLSafety.scheme(of: hub) ?? "") {
+            throw FeedDefinitionsError(
+                line: line("hub"), message: "'hub' must be an absolute http(s) URL, got '\(hub)'")
         }
         if let (key, message) = definitions.digest.problem {
             throw FeedDefinitionsError(line: line("digest", key), message: message)
@@ -179,8 +196,10 @@ public struct FeedDefinitions: Sendable, Equatable {
 
 extension FeedDefinitions: Decodable {
     enum CodingKeys: String, CodingKey {
-        case site, out, limit, limits, titles, languages, issues, digest, archive
+        case site, out, limit, limits, titles, languages, issues, digest, archive, hub
         case jekyllFeed = "jekyll_feed"
+        case pollMinutes = "poll_minutes"
+        case linksInclude = "links_include"
         case postLimits = "post_limits"
         case baseURL = "base_url"
         case summaryLength = "summary_length"
@@ -203,6 +222,9 @@ extension FeedDefinitions: Decodable {
         postLimits = try container.decodeIfPresent(PostLimits.self, forKey: .postLimits) ?? PostLimits()
         jekyllFeed = try container.decodeIfPresent(JekyllFeedSettings.self, forKey: .jekyllFeed)
         archive = try container.decodeIfPresent(ArchiveSettings.self, forKey: .archive)
+        pollMinutes = try container.decodeIfPresent(Int.self, forKey: .pollMinutes)
+        hub = try container.decodeIfPresent(String.self, forKey: .hub)
+        linksInclude = try container.decodeIfPresent(Bool.self, forKey: .linksInclude) ?? false
     }
 }
 

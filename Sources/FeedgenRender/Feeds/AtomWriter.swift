@@ -8,6 +8,7 @@ public enum AtomWriter {
     /// The UTF-8 bytes of the Atom document; `generator` names the program, e.g. `feedgen 1.0`.
     public static func write(_ feed: Feed, generator: String) throws -> [UInt8] {
         try XMLTextWriter.document { xml in
+            try xml.stylesheet(of: feed.serving)
             try xml.element("feed") {
                 try xml.attribute("xmlns", atomNamespace)
                 try xml.namespace("media", RSSWriter.mediaNamespace)
@@ -22,6 +23,7 @@ public enum AtomWriter {
                 try xml.element("link", ["rel": "self", "type": "application/atom+xml", "href": feed.urls.atom])
                 try xml.archiveLinks(feed.paging, as: "link", type: "application/atom+xml", url: \.atom)
                 try xml.element("link", ["rel": "alternate", "type": "text/html", "href": feed.homePageURL])
+                try xml.hubLinks(of: feed.serving, as: "link")
                 // RFC 4287 §4.1.1: "atom:feed elements MUST contain one or more atom:author elements, unless
                 // all of the atom:feed element's child atom:entry elements contain at least one atom:author
                 // element." Entries without authors inherit these.

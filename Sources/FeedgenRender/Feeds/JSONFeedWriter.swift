@@ -31,10 +31,12 @@ struct JSONFeedDocument: Encodable {
     /// logo when it has no avatar), and the avatar alone.
     var icon: String?
     var favicon: String?
+    /// WebSub hubs: `{"type": "WebSub", "url": ...}` (JSON Feed 1.1 `hubs`).
+    var hubs: [[String: String]]?
     var items: [JSONFeedItem]
 
     enum CodingKeys: String, CodingKey {
-        case version, title, description, language, authors, items, icon, favicon
+        case version, title, description, language, authors, hubs, items, icon, favicon
         case homePageURL = "home_page_url"
         case feedURL = "feed_url"
         case nextURL = "next_url"
@@ -50,6 +52,7 @@ struct JSONFeedDocument: Encodable {
         authors = JSONFeedAuthor.list(feed.authors)
         icon = nonEmpty(feed.branding.icon ?? feed.branding.logo)
         favicon = nonEmpty(feed.branding.icon)
+        hubs = feed.serving.hubs.isEmpty ? nil : feed.serving.hubs.map { ["type": "WebSub", "url": clean($0)] }
         items = feed.items.map(JSONFeedItem.init)
     }
 }

@@ -11,12 +11,14 @@ public enum RSSWriter {
     /// The UTF-8 bytes of the RSS document; `generator` names the program, e.g. `feedgen 1.0`.
     public static func write(_ feed: Feed, generator: String) throws -> [UInt8] {
         try XMLTextWriter.document { xml in
+            try xml.stylesheet(of: feed.serving)
             try xml.element("rss", ["version": "2.0"]) {
                 try xml.namespace("content", contentNamespace)
                 try xml.namespace("dc", dublinCoreNamespace)
                 try xml.namespace("atom", atomNamespace)
                 try xml.namespace("media", mediaNamespace)
                 if feed.paging.isArchive { try xml.namespace("fh", XMLTextWriter.feedHistoryNamespace) }
+                if feed.serving.pollMinutes != nil { try xml.namespace("sy", XMLTextWriter.syndicationNamespace) }
                 try xml.element("channel") {
                     try writeChannelHead(feed, generator: generator, to: xml)
                     for item in feed.items { try writeItem(item, feedLanguage: feed.language, to: xml) }
@@ -47,6 +49,8 @@ public enum RSSWriter {
         // RSS Best Practices Profile: "A feed should identify its own URL with an atom:link element".
         try xml.element("atom:link", ["rel": "self", "type": "application/rss+xml", "href": feed.urls.rss])
         try xml.archiveLinks(feed.paging, as: "atom:link", type: "application/rss+xml", url: \.rss)
+        try xml.hubLinks(of: feed.serving, as: "atom:link")
+        try xml.pollingHints(of: feed.serving)
     }
 
     /// One `<item>`; `dc:language` when its language is not the feed's (every item of the all-languages feed), so

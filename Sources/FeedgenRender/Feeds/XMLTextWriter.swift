@@ -43,7 +43,7 @@ public struct XMLWriterError: Error, Equatable, Sendable, CustomStringConvertibl
 /// libxml2's writer copies them through and the result would not be well-formed.
 final class XMLTextWriter {
     private let buffer: xmlBufferPtr
-    private let writer: xmlTextWriterPtr
+    let writer: xmlTextWriterPtr
 
     private init() throws {
         LibXML2.initialize()
@@ -155,7 +155,7 @@ final class XMLTextWriter {
     // MARK: Checking
 
     /// Runs one libxml2 call and throws when it returns a negative value.
-    private func check(_ call: String, _ body: () -> Int32) throws {
+    func check(_ call: String, _ body: () -> Int32) throws {
         xmlResetLastError()
         if body() < 0 { throw XMLWriterError.last(call: call) }
     }

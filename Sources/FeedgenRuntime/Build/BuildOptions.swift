@@ -77,6 +77,13 @@ public struct BuildReport: Sendable {
     public var opml: [FileResult] = []
     /// Documents beside the feeds and lists: jekyll-feed's, when the definitions keep it.
     public var extras: [FileResult] = []
+    /// The HTML page and its stylesheet beside the feeds (`index.html`, `feed.xsl`), and the site's
+    /// `_includes/feedgen-links.html` when the definitions ask for it.
+    public var pages: [FileResult] = []
+    /// The `<link rel="alternate">` autodiscovery tags of every published feed (`feedgen links`).
+    public var links = ""
+    /// The public URL of every feed document this build wrote anew: what a WebSub hub is told of.
+    public var changedURLs: [String] = []
     public var diagnostics: [Diagnostic] = []
     /// Paths (relative to the site) of the folders and files the listing could not take in: their diagnostics
     /// are news at every build, not only when a post changed.

@@ -125,11 +125,13 @@ public struct Builder: Sendable {
             }
         }
         var outlines: [OPMLOutline] = []
+        var listed: [Feed] = []
         var newest = Date(timeIntervalSince1970: 0)
         for selection in selections {
             // One feed at a time, its three documents in parallel: a feed of every post can be hundreds of
             // megabytes, so only one feed's documents are held at once.
-            let feed = assembler.feed(for: selection, rendered: rendered, translations: translations)
+            var feed = assembler.feed(for: selection, rendered: rendered, translations: translations)
+            feed.serving = Self.serving(of: selection.scope, definitions: definitions)
             let affected = failures.filter { $0.belongs(in: selection) }
             var summary = BuildReport.FeedSummary(
                 scope: selection.scope, posts: publishable.filter { selection.scope.contains($0) }.count,
@@ -143,8 +145,9 @@ public struct Builder: Sendable {
             for page in selection.archive {
                 let paths = FeedDocument.allCases.map { $0.path(in: selection.scope, archivePage: page.number) }
                 if archiveAffected && !options.dryRun && !publisher.exists(paths[0]) { continue }
-                let pageFeed = assembler.feed(
+                var pageFeed = assembler.feed(
                     for: selection, page: page, rendered: rendered, translations: translations)
+                pageFeed.serving = Self.serving(of: selection.scope, archivePage: true, definitions: definitions)
                 summary.files += try await publish(
                     pageFeed, at: paths, keeping: archiveAffected, dryRun: options.dryRun, publisher: publisher,
                     into: &report)
@@ -159,6 +162,11 @@ public struct Builder: Sendable {
                     report.diagnostics.append(error.diagnostic)
                 }
             }
+            // A WebSub hub is told of the current documents that changed; archive pages are not subscribed to.
+            for (position, file) in summary.files.prefix(FeedDocument.allCases.count).enumerated()
+            where file.outcome == .written {
+                report.changedURLs.append(FeedLinks.formats(of: feed.urls)[position].url)
+            }
             if !affected.isEmpty && summary.files.contains(where: { $0.outcome == .kept }) {
                 report.kept.append(.init(scope: selection.scope, missing: affected.map(\.path)))
             }
@@ -170,6 +178,10 @@ public struct Builder: Sendable {
                     OPMLOutline(
                         title: feed.title, language: feed.language, urls: feed.urls, homePageURL: feed.homePageURL))
                 newest = max(newest, feed.updated)
+                // The page shows a few items; a feed of every post can be hundreds of megabytes.
+                var shown = feed
+                shown.items = Array(feed.items.prefix(FeedIndexPage.latestCount))
+                listed.append(shown)
             }
         }
         if let settings = definitions.jekyllFeed, let selection = planned.plan.jekyllFeed {
@@ -229,6 +241,9 @@ public struct Builder: Sendable {
                 report.opml.append(.init(path: format.fileName, outcome: .failed))
             }
         }
+        publishPages(
+            title: assembler.title(for: .all), language: config.language ?? "en", feeds: listed, outlines: outlines,
+            options: options, into: &report)
         report.diagnostics.sort {
             ($0.location.path, $0.location.line ?? 0) < ($1.location.path, $1.location.line ?? 0)
         }

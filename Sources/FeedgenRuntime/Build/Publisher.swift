@@ -6,6 +6,9 @@ import Foundation
 #endif
 
 /// Writes files into the output folder atomically, and only when their bytes change.
+///
+/// Beside each file it keeps a gzip copy, `NAME.gz` (unless `precompress` is off), for servers that send a
+/// precompressed file to clients that accept gzip (nginx's `gzip_static`): published and removed with its file.
 public struct Publisher: Sendable {
     /// What happened to one file.
     public enum Outcome: String, Sendable, Equatable {
@@ -14,9 +17,12 @@ public struct Publisher: Sendable {
     }
 
     public var root: URL
+    /// Whether each file gets a `.gz` copy beside it.
+    public var precompress: Bool
 
-    public init(root: URL) {
+    public init(root: URL, precompress: Bool = true) {
         self.root = root
+        self.precompress = precompress
     }
 
     /// Whether a file is already published at `relativePath`.
@@ -39,11 +45,14 @@ public struct Publisher: Sendable {
         var removed: [String] = []
         for document in documents {
             let path = folder + "/" + document
-            let url = root.appending(path: path)
-            if unlink(url.path) == 0 {
-                removed.append(path)
-            } else if errno != ENOENT {
-                throw PublishError(path: url.path, call: "unlink", errno: errno)
+            // The copy first: a `.gz` never stays without its file.
+            for (name, listed) in [(path + ".gz", false), (path, true)] {
+                let url = root.appending(path: name)
+                if unlink(url.path) == 0 {
+                    if listed { removed.append(path) }
+                } else if errno != ENOENT {
+                    throw PublishError(path: url.path, call: "unlink", errno: errno)
+                }
             }
         }
         rmdir(root.appending(path: folder).path)
@@ -87,13 +96,21 @@ public struct Publisher: Sendable {
     /// Publishes files that belong together (a feed's three documents): every changed one is written to a
     /// temporary file and flushed first, and only when all of them are on disk are they renamed into place. A
     /// failed write (a full disk, say) removes the temporary files and leaves every old file as it was.
+    ///
+    /// Each file's `.gz` copy is staged with it and renamed into place just before it; a missing copy is
+    /// written even when its file is unchanged. The outcomes are those of `files`, not of their copies.
     public func publish(_ files: [(path: String, bytes: [UInt8])]) throws(PublishError) -> [Outcome] {
         var staged: [(temporary: URL, target: URL)] = []
         var outcomes: [Outcome] = []
         do throws(PublishError) {
             for (path, bytes) in files {
                 let target = root.appending(path: path)
-                if let current = try? Data(contentsOf: target), current.elementsEqual(bytes) {
+                let unchanged = (try? Data(contentsOf: target)).map { $0.elementsEqual(bytes) } ?? false
+                let copy = root.appending(path: path + ".gz")
+                if precompress && (!unchanged || !FileManager.default.fileExists(atPath: copy.path)) {
+                    staged.append((try stage(try Gzip.compress(bytes, for: copy.path), for: copy), copy))
+                }
+                if unchanged {
                     outcomes.append(.unchanged)
                     continue
                 }

@@ -36,6 +36,10 @@ extension WatchDaemon {
             return
         }
         let elapsed = ContinuousClock.now - began
+        if let hub = options.definitions.hub, !report.changedURLs.isEmpty {
+            hubQueue.enqueue(
+                report.changedURLs, through: HubNotifier(hub: hub, logger: logger, firstDelay: settings.hubRetry))
+        }
         scheduleNextDuePost(report.nextFuturePost)
         builds += 1
         let changed = Set(cache.changedPaths)

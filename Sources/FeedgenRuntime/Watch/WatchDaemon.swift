@@ -28,6 +28,8 @@ public final class WatchDaemon {
         public var definitions: URL?
         /// How the site is named in diagnostics (as given on the command line).
         public var siteLabel: String
+        /// How long a WebSub notification the hub refused waits before its first retry.
+        public var hubRetry: Duration = .seconds(1)
 
         public init(
             machine: WatchStateMachine.Configuration = .init(), poll: Duration? = nil, pull: Duration? = nil,
@@ -84,6 +86,8 @@ public final class WatchDaemon {
     private var announcedReady = false
     /// The output folder's lock, held while the daemon runs.
     var outputLock: FolderLock?
+    /// Sends the WebSub notifications of each publish, beside the loop.
+    let hubQueue = HubQueue()
 
     /// A daemon that builds with `options`; `reloadOptions` reads the definitions again (SIGHUP).
     public init(
@@ -134,6 +138,7 @@ public final class WatchDaemon {
         notifySystemd("STOPPING=1")
         watcher?.stop()
         for source in sources { source.cancel() }
+        await hubQueue.stop()
         logger.info("stopped")
         return 0
     }

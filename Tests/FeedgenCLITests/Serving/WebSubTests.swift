@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+/// WebSub: a hub started by the test on the loopback hears of exactly the feeds each publish changed, from
+/// `feedgen build` and `feedgen watch`, and a refusal is retried without failing the build.
+@Suite(.serialized) struct WebSubTests {
+    /// A WebSub hub: answers 503 to the first argv[1] notifications of each feed URL, 204 after; writes
+    /// `STATUS MODE URL CONTENT-TYPE` on standard error before answering, and its port first.
+    static let hubProgram = """
+        import http.server, sys, urllib.parse
+        refuse, seen = int(sys.argv[1]), {}
+        class Hub(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                form = urllib.parse.parse_qs(self.rfile.read(int(self.headers.get("Content-Length", 0))).decode())
+                url = form.get("hub.url", [""])[0]
+                seen[url] = seen.get(url, 0) + 1
+                status = 503 if seen[url] <= refuse else 204
+                sys.stderr.write("%d %s %s %s\\n" % (status, form.get("hub.mode", [""])[0], url, self.headers["Content-Type"]))
+                sys.stderr.flush()
+                self.send_response(status)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+            def log_message(self, *arguments): pass
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Hub)
+        sys.stderr.write("listening %d\\n" % server.server_address[1])
+        sys.stderr.flush()
+        server.serve_forever()
+        """
+
+    final class Hub {
+        let process: BackgroundProcess
+        let url: String
+        private var marks = 0
+
+        init(refusing refuse: Int = 0) throws {
+            process = try BackgroundProcess(
+                URL(filePath: "/usr/bin/env"), ["python3", "-c", WebSubTests.hubProgram, String(refuse)])
+            let line = process.waitForLines { $0.hasPrefix("listening ") }.first ?? ""
+            url = "http://127.0.0.1:\(line.dropFirst("listening ".count))/"
+        }
+
+        /// The notifications heard since the last call, in order. A marker notification sent now is heard after
+        /// all of them (feedgen has exited, or was seen to send them), so none still on the way is missed.
+        func heard() throws -> [String] {
+            marks += 1
+            let marker = "marker-\(marks)"
+            let sent = try run(URL(filePath: "/usr/bin/curl"), ["-s", "-d", "hub.mode=publish&hub.url=\(marker)", url])
+            #expect(sent.status == 0)
+            process.waitForLines { $0.contains(" \(marker) ") }
+            let lines = process.lines.filter { !$0.hasPrefix("listening ") }
+            let start = lines.lastIndex { $0.contains(" marker-\(marks - 1) ") }.map { $0 + 1 } ?? 0
+            let end = lines.lastIndex { $0.contains(" \(marker) ") } ?? lines.endIndex
+            return Array(lines[start..<end])
+        }
+
+        deinit { _ = process.stop() }
+    }
+
+    static func feeds(_ folders: [String]) -> [String] {
+        folders.flatMap { folder in
+            ["rss.xml", "atom.xml", "feed.json"].map { "https://letter.example.org/feeds/" + folder + $0 }
+        }
+    }
+
+    static func accepted(_ urls: [String]) -> [String] {
+        urls.map { "204 publish \($0) application/x-www-form-urlencoded" }.sorted()
+    }
+
+    @Test func everyFeedLinksTheHub() throws {
+        let site = try ServedSite("hub: https://hub.example.org/\n")
+        _ = try site.build(["--hub-retry", "1ms"])
+        let rss = try String(contentsOf: site.out.appending(path: "fr/rss.xml"), encoding: .utf8)
+        #expect(rss.contains("<atom:link rel=\"hub\" href=\"https://hub.example.org/\"/>"))
+        let atom = try String(contentsOf: site.out.appending(path: "atom.xml"), encoding: .utf8)
+        #expect(atom.contains("<link rel=\"hub\" href=\"https://hub.example.org/\"/>"))
+        struct Hubs: Decodable { var hubs: [[String: String]] }
+        let json = try JSONDecoder().decode(Hubs.self, from: Data(contentsOf: site.out.appending(path: "ar/feed.json")))
+        #expect(json.hubs == [["type": "WebSub", "url": "https://hub.example.org/"]])
+    }
+
+    @Test func buildNotifiesOncePerChangedFeed() throws {
+        let hub = try Hub()
+        let site = try ServedSite("hub: \(hub.url)\n")
+        _ = try site.build()
+        #expect(try hub.heard().sorted() == Self.accepted(Self.feeds(["", "ar/", "en/", "fr/"])))
+        _ = try site.build()
+        #expect(try hub.heard() == [], "nothing changed, nothing to tell")
+        try site.write(
+            ServedSite.post("Notes du port, un", lang: "fr"), to: "site/_posts/2026-01-14-notes-du-port-fr.md")
+        _ = try site.build()
+        #expect(try hub.heard().sorted() == Self.accepted(Self.feeds(["", "fr/"])))
+    }
+
+    @Test func aRefusedNotificationIsRetriedAndNeverFailsTheBuild() throws {
+        let hub = try Hub(refusing: 1)
+        let site = try ServedSite("hub: \(hub.url)\n")
+        let build = try site.build(["--hub-retry", "10ms"])
+        let urls = Self.feeds(["", "ar/", "en/", "fr/"])
+        let refused = urls.map { "503 publish \($0) application/x-www-form-urlencoded" }
+        #expect(try hub.heard().sorted() == (refused + Self.accepted(urls)).sorted())
+        let warnings = build.stderr.split(separator: "\n").filter {
+            $0.contains("warning the WebSub hub did not take the notification: HTTP 503; retrying")
+        }
+        #expect(warnings.count == urls.count, "\(build.stderr)")
+    }
+
+    @Test func aHubThatIsDownIsLoggedAndThePublishStands() throws {
+        let port = try freeLoopbackPort()
+        let site = try ServedSite("hub: http://127.0.0.1:\(port)/\n")
+        let build = try site.feedgen(["build", "--hub-retry", "1ms"])
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(FileManager.default.fileExists(atPath: site.out.appending(path: "fr/rss.xml").path))
+        let givenUp = build.stderr.split(separator: "\n").filter { $0.contains("; giving up") }
+        #expect(givenUp.count == 12, "\(build.stderr)")
+    }
+
+    @Test func watchNotifiesAfterEachPublish() throws {
+        let hub = try Hub()
+        let site = try ServedSite("hub: \(hub.url)\n")
+        let daemon = try BackgroundProcess(
+            Paths.feedgen, ["watch", "--config", site.definitions.path, "--debounce", "50ms"], in: site.folder.url)
+        let notified = { (count: Int) in
+            daemon.waitForLines(count) { $0.contains("notified the WebSub hub") }.count
+        }
+        #expect(notified(12) == 12, "\(daemon.lines)")
+        #expect(try hub.heard().sorted() == Self.accepted(Self.feeds(["", "ar/", "en/", "fr/"])))
+        try site.write(
+            ServedSite.post("Harbour notes, one", lang: "en"), to: "site/_posts/2026-01-12-harbour-notes-en.md")
+        #expect(notified(18) == 18, "\(daemon.lines)")
+        #expect(daemon.stop() == 0)
+        #expect(try hub.heard().sorted() == Self.accepted(Self.feeds(["", "en/"])))
+    }
+}
