@@ -3,8 +3,8 @@ import Testing
 
 /// `--help` asserted verbatim keeps the README and the help honest; bad options exit 64 with usage.
 @Suite struct HelpAndValidationTests {
-    @Test func buildHelp() throws {
-        let result = try run(Paths.feedgen, ["build", "--help"])
+    @Test func buildHelp() async throws {
+        let result = try await run(Paths.feedgen, ["build", "--help"])
         #expect(result.status == 0)
         #expect(
             result.stdout == """
@@ -37,8 +37,8 @@ import Testing
                 """)
     }
 
-    @Test func checkHelp() throws {
-        let result = try run(Paths.feedgen, ["check", "--help"])
+    @Test func checkHelp() async throws {
+        let result = try await run(Paths.feedgen, ["check", "--help"])
         #expect(result.status == 0)
         #expect(
             result.stdout == """
@@ -63,8 +63,8 @@ import Testing
                 """)
     }
 
-    @Test func serveHelp() throws {
-        let result = try run(Paths.feedgen, ["serve", "--help"])
+    @Test func serveHelp() async throws {
+        let result = try await run(Paths.feedgen, ["serve", "--help"])
         #expect(result.status == 0)
         #expect(
             result.stdout == """
@@ -92,22 +92,22 @@ import Testing
                 """)
     }
 
-    @Test func aNegativeLimitIsAUsageError() throws {
-        let result = try run(Paths.feedgen, ["build", "--site", "x", "--limit=-1"])
+    @Test func aNegativeLimitIsAUsageError() async throws {
+        let result = try await run(Paths.feedgen, ["build", "--site", "x", "--limit=-1"])
         #expect(result.status == 64)
         #expect(result.stderr.hasPrefix("Error: --limit must be 0 (all) or more, got -1\n"), "\(result.stderr)")
     }
 
-    @Test func noSiteAndNoDefinitionsIsAUsageError() throws {
+    @Test func noSiteAndNoDefinitionsIsAUsageError() async throws {
         let folder = try TemporaryDirectory()
-        let result = try run(Paths.feedgen, ["build"], in: folder.url)
+        let result = try await run(Paths.feedgen, ["build"], in: folder.url)
         #expect(result.status == 64)
         #expect(result.stderr.hasPrefix("Error: no --site given, and no feeds/feedgen.yml in this folder\n"))
     }
 
-    @Test func aMissingSiteIsReportedWithItsPath() throws {
+    @Test func aMissingSiteIsReportedWithItsPath() async throws {
         let folder = try TemporaryDirectory()
-        let result = try run(Paths.feedgen, ["build", "--site", "nowhere", "--out", "out"], in: folder.url)
+        let result = try await run(Paths.feedgen, ["build", "--site", "nowhere", "--out", "out"], in: folder.url)
         #expect(result.status == 1)
         #expect(
             result.stderr
@@ -115,9 +115,9 @@ import Testing
     }
 
     /// With `--config` and `--site`, the definitions' `out` is still the default output folder, as `--help` says.
-    @Test func theDefinitionsOutHoldsWithAnExplicitSite() throws {
+    @Test func theDefinitionsOutHoldsWithAnExplicitSite() async throws {
         let folder = try TemporaryDirectory(["defs/feedgen.yml": "out: ../published\n"])
-        let result = try run(
+        let result = try await run(
             Paths.feedgen, ["build", "--config", "defs/feedgen.yml", "--site", Paths.corpus.path], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("Built 8 feeds (7 languages) from \(Paths.corpus.path) into published\n"))

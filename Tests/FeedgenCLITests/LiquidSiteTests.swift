@@ -24,9 +24,9 @@ import Testing
     private struct Document: Decodable { var items: [Item] }
 
     /// The items of the site's JSON feed by URL path (`/2024/05/08/filters.html`).
-    private func build() throws -> (items: [String: String], stderr: String) {
+    private func build() async throws -> (items: [String: String], stderr: String) {
         let out = try TemporaryDirectory()
-        let result = try run(
+        let result = try await run(
             Paths.feedgen,
             ["build", "--site", Self.fixtures.appending(path: "site").path, "--out", out.url.path, "--limit", "0"])
         #expect(result.status == 0, "\(result.stderr)")
@@ -51,8 +51,8 @@ import Testing
         return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    @Test func feedsShowWhatJekyllShows() throws {
-        let (items, stderr) = try build()
+    @Test func feedsShowWhatJekyllShows() async throws {
+        let (items, stderr) = try await build()
         #expect(stderr == "")
         let pages = [
             "/release/2024/05/14/release-3-3-12.html", "/2024/05/10/control-flow.html", "/2024/05/08/filters.html",
@@ -67,15 +67,15 @@ import Testing
         }
     }
 
-    @Test func releaseTableKeepsURLsAndChecksums() throws {
-        let html = try #require(try build().items["/release/2024/05/14/release-3-3-12.html"])
+    @Test func releaseTableKeepsURLsAndChecksums() async throws {
+        let html = try #require(try await build().items["/release/2024/05/14/release-3-3-12.html"])
         #expect(html.contains("<a href=\"https://cache.example.org/pub/app-3.3.12.tar.gz\">"))
         #expect(html.contains("SHA256: 4d4b6b4b3b0b6b1b2f8e5f3f8c9e0f2e6a6b8d4c7e3a2f1b0c9d8e7f6a5b4c3d"))
         #expect(html.contains("SIZE: 25844012 bytes"))
     }
 
-    @Test func highlightedCodeIsOneBlock() throws {
-        let items = try build().items
+    @Test func highlightedCodeIsOneBlock() async throws {
+        let items = try await build().items
         let code = try #require(items["/2024/05/05/links-and-code.html"])
         #expect(
             code.contains(
@@ -99,7 +99,7 @@ import Testing
 
     /// Data files cannot smuggle into a feed the characters XML forbids, nor the noncharacters that stand for
     /// HTML kept from cmark (a data value spelling such a stand-in would have become a second video link).
-    @Test func dataCannotPoseAsKeptHTML() throws {
+    @Test func dataCannotPoseAsKeptHTML() async throws {
         // Noncharacters cannot be written as Swift literals.
         let standIn = String(Unicode.Scalar(0xFDD2)!) + "0" + String(Unicode.Scalar(0xFDD3)!)
         let site = try TemporaryDirectory([
@@ -116,7 +116,7 @@ import Testing
             """,
         ])
         let out = try TemporaryDirectory()
-        let result = try run(Paths.feedgen, ["build", "--site", site.url.path, "--out", out.url.path])
+        let result = try await run(Paths.feedgen, ["build", "--site", site.url.path, "--out", out.url.path])
         #expect(result.status == 0, "\(result.stderr)")
         let data = try Data(contentsOf: out.url.appending(path: "feed.json"))
         let items = try JSONDecoder().decode(Document.self, from: data).items

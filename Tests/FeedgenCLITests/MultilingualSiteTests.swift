@@ -38,8 +38,8 @@ import Testing
     private struct Document: Decodable { var items: [Item] }
 
     /// Builds `site` with every post in every feed, and returns the items of the all-languages JSON feed.
-    private func build(_ site: String, out: URL) throws -> [Item] {
-        let result = try run(
+    private func build(_ site: String, out: URL) async throws -> [Item] {
+        let result = try await run(
             Paths.feedgen,
             ["build", "--site", Self.fixtures.appending(path: site).path, "--out", out.path, "--limit", "0"])
         #expect(result.status == 0, "\(result.stderr)")
@@ -65,9 +65,9 @@ import Testing
         return urls
     }
 
-    @Test func languageFoldersWithEqualFileNames() throws {
+    @Test func languageFoldersWithEqualFileNames() async throws {
         let out = try TemporaryDirectory()
-        let items = try build("folders", out: out.url)
+        let items = try await build("folders", out: out.url)
         let jekyll = try jekyllURLs("folders", base: "https://lighthouse.example.net")
         let byURL = Dictionary(uniqueKeysWithValues: items.map { ($0.url, $0) })
         #expect(Set(items.map(\.url)) == Set(jekyll.values))
@@ -112,9 +112,9 @@ import Testing
         }
     }
 
-    @Test func aPolyglotSite() throws {
+    @Test func aPolyglotSite() async throws {
         let out = try TemporaryDirectory()
-        let items = try build("polyglot", out: out.url)
+        let items = try await build("polyglot", out: out.url)
         let jekyll = try jekyllURLs("polyglot", base: "https://tides.example.org/harbour")
         let byURL = Dictionary(uniqueKeysWithValues: items.map { ($0.url, $0) })
         #expect(Set(items.map(\.url)) == Set(jekyll.values))
@@ -137,9 +137,9 @@ import Testing
         #expect(fechado.translationURLs == ["en \(closed.url)"])
     }
 
-    @Test func aJekyllMultipleLanguagesPluginSite() throws {
+    @Test func aJekyllMultipleLanguagesPluginSite() async throws {
         let out = try TemporaryDirectory()
-        let items = try build("multiple-languages", out: out.url)
+        let items = try await build("multiple-languages", out: out.url)
         let jekyll = try jekyllURLs("multiple-languages", base: "https://orchard.example.com")
         #expect(items.map(\.url).sorted() == jekyll.values.sorted(), "_posts/ is not read: the plugin replaces it")
         let byURL = Dictionary(uniqueKeysWithValues: items.map { ($0.url, $0) })
@@ -161,19 +161,19 @@ import Testing
     }
 
     /// A broken German post keeps the German feed as published; English, which it cannot belong to, goes on.
-    @Test func aBrokenPostInALanguageFolderKeepsOnlyItsLanguagesFeed() throws {
+    @Test func aBrokenPostInALanguageFolderKeepsOnlyItsLanguagesFeed() async throws {
         let folder = try TemporaryDirectory([
             "_config.yml": "url: https://x.example\nlang: en\n",
             "en/_posts/2024-01-01-one.md": "---\ntitle: One\n---\nOne.\n",
             "de/_posts/2024-01-01-one.md": "---\ntitle: Eins\n---\nEins.\n",
         ])
-        let good = try run(Paths.feedgen, ["build", "--site", ".", "--out", "out"], in: folder.url)
+        let good = try await run(Paths.feedgen, ["build", "--site", ".", "--out", "out"], in: folder.url)
         #expect(good.status == 0, "\(good.stderr)")
         try Data("---\ntitle: [kaputt\n---\nZwei.\n".utf8)
             .write(to: folder.url.appending(path: "de/_posts/2024-01-02-zwei.md"))
         try Data("---\ntitle: Two\n---\nTwo.\n".utf8).write(
             to: folder.url.appending(path: "en/_posts/2024-01-02-two.md"))
-        let result = try run(Paths.feedgen, ["build", "--site", ".", "--out", "out"], in: folder.url)
+        let result = try await run(Paths.feedgen, ["build", "--site", ".", "--out", "out"], in: folder.url)
         #expect(result.status == 1)
         let kept = result.stderr.split(separator: "\n").filter { $0.contains("warning: kept the published") }
         #expect(kept.count == 2, "\(result.stderr)")

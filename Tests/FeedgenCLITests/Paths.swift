@@ -50,8 +50,8 @@ struct TemporaryDirectory: ~Copyable {
 }
 
 /// Runs the shared feed checker on `folder`; returns its report and exit status.
-func feedcheck(_ folder: URL, languages: [String]) throws -> ProcessResult {
-    try run(
+func feedcheck(_ folder: URL, languages: [String]) async throws -> ProcessResult {
+    try await run(
         URL(filePath: "/usr/bin/env"),
         ["python3", Paths.feedcheck.path, "--langs", languages.joined(separator: ","), folder.path])
 }

@@ -10,23 +10,23 @@ import Testing
         "a-file": "not a folder\n",
     ]
 
-    @Test func aSiteWithoutConfigSaysSoOnOneLine() throws {
+    @Test func aSiteWithoutConfigSaysSoOnOneLine() async throws {
         let folder = try TemporaryDirectory(["built/index.html": "<html></html>\n"])
-        let result = try run(Paths.feedgen, ["build", "--site", "built", "--out", "out"], in: folder.url)
+        let result = try await run(Paths.feedgen, ["build", "--site", "built", "--out", "out"], in: folder.url)
         #expect(result.status == 1)
         #expect(
             result.stderr == "built/_config.yml: error: cannot read: No such file or directory (not a Jekyll site?)\n")
     }
 
-    @Test func anOutputFolderUnderARegularFileNamesTheFile() throws {
+    @Test func anOutputFolderUnderARegularFileNamesTheFile() async throws {
         let folder = try TemporaryDirectory(Self.site)
-        let result = try run(Paths.feedgen, ["build", "--site", "site", "--out", "a-file/feeds"], in: folder.url)
+        let result = try await run(Paths.feedgen, ["build", "--site", "site", "--out", "a-file/feeds"], in: folder.url)
         #expect(result.status == 1)
         #expect(result.stderr == "a-file: error: mkdir failed: Not a directory\n")
         #expect(result.stdout == "")
     }
 
-    @Test func aDigestStateThatIsAFolderOrCorruptIsOneLine() throws {
+    @Test func aDigestStateThatIsAFolderOrCorruptIsOneLine() async throws {
         let folder = try TemporaryDirectory(Self.site)
         let state = folder.url.appending(path: "state")
         let file = state.appending(path: "digest-letter.test-all.json")
@@ -35,13 +35,13 @@ import Testing
             "STATE_DIRECTORY=\(state.path)", Paths.feedgen.path, "digest", "--site", "site", "--now",
             "2024-01-08T08:00:00Z",
         ]
-        let folderState = try run(URL(filePath: "/usr/bin/env"), arguments, in: folder.url)
+        let folderState = try await run(URL(filePath: "/usr/bin/env"), arguments, in: folder.url)
         #expect(folderState.status == 1)
         #expect(folderState.stderr == "\(file.path): error: digest state: cannot read: Is a directory\n")
 
         try FileManager.default.removeItem(at: file)
         try Data("{\"floor\": 3}\n".utf8).write(to: file)
-        let corrupt = try run(URL(filePath: "/usr/bin/env"), arguments, in: folder.url)
+        let corrupt = try await run(URL(filePath: "/usr/bin/env"), arguments, in: folder.url)
         #expect(corrupt.status == 1)
         #expect(
             corrupt.stderr
@@ -49,9 +49,9 @@ import Testing
     }
 
     @Test(arguments: ["1e300s", "1e20h"])
-    func anIntervalOutOfRangeIsAUsageError(_ interval: String) throws {
+    func anIntervalOutOfRangeIsAUsageError(_ interval: String) async throws {
         let folder = try TemporaryDirectory(Self.site)
-        let result = try run(
+        let result = try await run(
             Paths.feedgen, ["watch", "--site", "site", "--out", "out", "--debounce", interval], in: folder.url)
         #expect(result.status == 64)
         #expect(result.stderr.hasPrefix("Error: The value '\(interval)' is invalid for '--debounce <interval>'\n"))

@@ -48,13 +48,13 @@ import Testing
             """
     }
 
-    static func build(_ folder: borrowing TemporaryDirectory, _ extra: [String] = []) throws -> ProcessResult {
-        try run(Paths.feedgen, ["build", "--config", "feedgen.yml"] + extra, in: folder.url)
+    static func build(_ folder: borrowing TemporaryDirectory, _ extra: [String] = []) async throws -> ProcessResult {
+        try await run(Paths.feedgen, ["build", "--config", "feedgen.yml"] + extra, in: folder.url)
     }
 
-    @Test func aReaderFollowingTheArchiveFindsEveryPostOnce() throws {
+    @Test func aReaderFollowingTheArchiveFindsEveryPostOnce() async throws {
         let folder = try Self.site(english: 10, french: 5)
-        let result = try Self.build(folder)
+        let result = try await Self.build(folder)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(
             result.stdout.hasSuffix(
@@ -70,7 +70,7 @@ import Testing
                 """), "\(result.stdout)")
         let out = folder.url.appending(path: "out")
         let everything = try TemporaryDirectory()
-        #expect(try Self.build(folder, ["--limit", "0", "--out", everything.url.path]).status == 0)
+        await #expect(try Self.build(folder, ["--limit", "0", "--out", everything.url.path]).status == 0)
         for feed in ["", "en/", "fr/"] {
             let all = try Self.jsonIDs(everything.url.appending(path: feed + "feed.json"))
             for format in ["atom.xml", "rss.xml", "feed.json"] {
@@ -84,19 +84,19 @@ import Testing
                 #expect(pages.allSatisfy { $0.current == Self.base + feed + format }, "\(feed)\(format)")
             }
         }
-        let check = try feedcheck(out, languages: ["en", "fr"])
+        let check = try await feedcheck(out, languages: ["en", "fr"])
         #expect(check.status == 0, "\(check.stdout)")
         #expect(check.stdout.hasSuffix("27 passed, 0 failed\n"), "\(check.stdout)")
     }
 
-    @Test func aNewPostChangesTheCurrentDocumentAndAtMostOnePage() throws {
+    @Test func aNewPostChangesTheCurrentDocumentAndAtMostOnePage() async throws {
         let folder = try Self.site(english: 7, french: 0)
-        #expect(try Self.build(folder).status == 0)
+        await #expect(try Self.build(folder).status == 0)
         let out = folder.url.appending(path: "out")
         for number in 8...10 {
             let before = try snapshot(out)
             try Data(Self.post(number, "en").utf8).write(to: folder.url.appending(path: Self.path(number, "en")))
-            let result = try Self.build(folder)
+            let result = try await Self.build(folder)
             #expect(result.status == 0, "\(result.stderr)")
             let after = try snapshot(out)
             let changed = Set(after.keys).union(before.keys).filter { before[$0] != after[$0] }
@@ -112,21 +112,21 @@ import Testing
     }
 
     /// Archive pages nobody builds any more are removed: posts deleted, or a single document asked for.
-    @Test func pagesOfPostsThatAreGoneAreRemoved() throws {
+    @Test func pagesOfPostsThatAreGoneAreRemoved() async throws {
         let folder = try Self.site(english: 9, french: 0)
-        #expect(try Self.build(folder).status == 0)
+        await #expect(try Self.build(folder).status == 0)
         let out = folder.url.appending(path: "out")
         #expect(FileManager.default.fileExists(atPath: out.appending(path: "archive/2/feed.json").path))
         for number in 5...9 {
             try FileManager.default.removeItem(at: folder.url.appending(path: Self.path(number, "en")))
         }
-        let fewer = try Self.build(folder)
+        let fewer = try await Self.build(folder)
         #expect(
             fewer.stdout.contains("\n(all)           4      3  3 written; archive: 3 unchanged, 3 removed\n"),
             "\(fewer.stdout)")
         #expect(!FileManager.default.fileExists(atPath: out.appending(path: "archive/2").path))
         #expect(FileManager.default.fileExists(atPath: out.appending(path: "archive/1/feed.json").path))
-        let single = try Self.build(folder, ["--limit", "0"])
+        let single = try await Self.build(folder, ["--limit", "0"])
         #expect(single.status == 0, "\(single.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out.appending(path: "archive").path))
         #expect(!FileManager.default.fileExists(atPath: out.appending(path: "en/archive").path))
@@ -134,15 +134,15 @@ import Testing
 
     /// The shared corpus with pages of 10: every document, archive pages included, passes the checker and newsboat,
     /// and walking each feed's archive finds every post.
-    @Test func theSharedCorpusWithArchivesPassesTheCheckerAndAReader() throws {
+    @Test func theSharedCorpusWithArchivesPassesTheCheckerAndAReader() async throws {
         let folder = try TemporaryDirectory([
             "feedgen.yml": "site: \(Paths.corpus.path)\nout: out\nbase_url: \(Self.base)\narchive:\n  page_size: 10\n"
         ])
-        let result = try run(Paths.feedgen, ["build", "--config", "feedgen.yml"], in: folder.url)
+        let result = try await run(Paths.feedgen, ["build", "--config", "feedgen.yml"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
         let out = folder.url.appending(path: "out")
         let everything = try TemporaryDirectory()
-        let single = try run(
+        let single = try await run(
             Paths.feedgen, ["build", "--config", "feedgen.yml", "--limit", "0", "--out", everything.url.path],
             in: folder.url)
         #expect(single.status == 0)
@@ -154,10 +154,10 @@ import Testing
                 #expect(walk.dropFirst().flatMap(\.ids).count == Set(walk.dropFirst().flatMap(\.ids)).count)
             }
         }
-        let check = try feedcheck(out, languages: ["en", "fr", "pt-BR", "zh", "es", "ar", "tr"])
+        let check = try await feedcheck(out, languages: ["en", "fr", "pt-BR", "zh", "es", "ar", "tr"])
         #expect(check.status == 0, "\(check.stdout)")
         #expect(check.stdout.hasSuffix("72 passed, 0 failed\n"), "\(check.stdout)")
-        let reader = try run(
+        let reader = try await run(
             URL(filePath: "/usr/bin/env"),
             [
                 "python3", "-c", ReaderLinkTests.withSignalsUnblocked, "bash",

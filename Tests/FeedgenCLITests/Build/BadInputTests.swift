@@ -40,14 +40,14 @@ import Testing
             message: "_posts/2024-03-01-issue-3-en.md:4: error: "),
     ]
 
-    @Test(arguments: cases) func aBrokenPostIsReportedAndTheRestIsPublished(_ broken: Case) throws {
+    @Test(arguments: cases) func aBrokenPostIsReportedAndTheRestIsPublished(_ broken: Case) async throws {
         let folder = try TemporaryDirectory(
             Dictionary(uniqueKeysWithValues: Self.site.map { ("site/" + $0.key, $0.value) }))
         let site = folder.url.appending(path: "site")
         let out = folder.url.appending(path: "out")
 
         // A good build first: this is what readers have.
-        let good = try run(Paths.feedgen, ["build", "--site", "site", "--out", "out"], in: folder.url)
+        let good = try await run(Paths.feedgen, ["build", "--site", "site", "--out", "out"], in: folder.url)
         #expect(good.status == 0, "\(good.stderr)")
         let publishedEnglish = try Data(contentsOf: out.appending(path: "en/atom.xml"))
 
@@ -55,7 +55,7 @@ import Testing
         try Data(broken.bytes).write(to: site.appending(path: broken.file))
         try Data("---\ntitle: \"Numéro #2 [FR]\"\nauthor: ana\ntags: [letter]\n---\nDeux.\n".utf8)
             .write(to: site.appending(path: "_posts/2024-02-02-issue-2-fr.md"))
-        let result = try run(Paths.feedgen, ["build", "--site", "site", "--out", "out"], in: folder.url)
+        let result = try await run(Paths.feedgen, ["build", "--site", "site", "--out", "out"], in: folder.url)
         #expect(result.status == 1)
         let lines = result.stderr.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("site/" + broken.message) == true, "\(result.stderr)")
@@ -70,11 +70,11 @@ import Testing
         #expect(french.contains("<title type=\"text\">Numéro #2 [FR]</title>"), "\(french)")
     }
 
-    @Test func aFirstBuildPublishesWhatItCanAndFails() throws {
+    @Test func aFirstBuildPublishesWhatItCanAndFails() async throws {
         var files = Self.site
         files["_posts/2024-03-01-issue-3-en.md"] = "---\ntitle: [unclosed\n---\nText\n"
         let folder = try TemporaryDirectory(files)
-        let result = try run(Paths.feedgen, ["build", "--site", ".", "--out", "out"], in: folder.url)
+        let result = try await run(Paths.feedgen, ["build", "--site", ".", "--out", "out"], in: folder.url)
         #expect(result.status == 1)
         #expect(
             result.stderr.hasPrefix("_posts/2024-03-01-issue-3-en.md:3:1: error: invalid YAML in front matter: "),

@@ -3,9 +3,9 @@ import Testing
 
 /// Runs the real `feedgen` binary as a user would, and reads what it wrote with the shared feed checker.
 @Suite(.serialized) struct BuildEndToEndTests {
-    @Test func theExampleBuildsWithNoOptionsAndPassesTheChecker() throws {
+    @Test func theExampleBuildsWithNoOptionsAndPassesTheChecker() async throws {
         let out = try TemporaryDirectory()
-        let result = try run(Paths.feedgen, ["build", "--out", out.url.path], in: Paths.package)
+        let result = try await run(Paths.feedgen, ["build", "--out", out.url.path], in: Paths.package)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr == "")
         #expect(
@@ -23,50 +23,50 @@ import Testing
                 15 post files (1 unpublished, 1 in the future); files: 18 written; 0 errors, 0 warnings
 
                 """)
-        let check = try feedcheck(out.url, languages: ["en", "fr", "zh", "ar"])
+        let check = try await feedcheck(out.url, languages: ["en", "fr", "zh", "ar"])
         #expect(check.status == 0, "\(check.stdout)")
         #expect(!check.stdout.contains("warning:"), "\(check.stdout)")
         try expectUniqueItemIDs(in: out.url)
 
         // Built again from the same content: the same bytes, and nothing rewritten.
         let before = try snapshot(out.url)
-        let again = try run(Paths.feedgen, ["build", "--out", out.url.path], in: Paths.package)
+        let again = try await run(Paths.feedgen, ["build", "--out", out.url.path], in: Paths.package)
         #expect(again.status == 0)
         #expect(again.stdout.contains("files: 0 written, 18 unchanged;"), "\(again.stdout)")
         #expect(try snapshot(out.url) == before)
     }
 
-    @Test func theSharedCorpusBuildsForEveryLanguageAndPassesTheChecker() throws {
+    @Test func theSharedCorpusBuildsForEveryLanguageAndPassesTheChecker() async throws {
         let out = try TemporaryDirectory()
-        let result = try run(Paths.feedgen, ["build", "--site", Paths.corpus.path, "--out", out.url.path])
+        let result = try await run(Paths.feedgen, ["build", "--site", Paths.corpus.path, "--out", out.url.path])
         #expect(result.status == 0, "\(result.stderr)")
         for language in ["", "en/", "fr/", "pt-br/", "zh/", "es/", "ar/", "tr/"] {
             for file in ["rss.xml", "atom.xml", "feed.json"] {
                 #expect(FileManager.default.fileExists(atPath: out.url.appending(path: language + file).path))
             }
         }
-        let check = try feedcheck(out.url, languages: ["en", "fr", "pt-BR", "zh", "es", "ar", "tr"])
+        let check = try await feedcheck(out.url, languages: ["en", "fr", "pt-BR", "zh", "es", "ar", "tr"])
         #expect(check.status == 0, "\(check.stdout)")
         try expectUniqueItemIDs(in: out.url)
     }
 
-    @Test func everyCorpusPostPassesTheCheckerWithNoLimit() throws {
+    @Test func everyCorpusPostPassesTheCheckerWithNoLimit() async throws {
         let out = try TemporaryDirectory()
-        let result = try run(
+        let result = try await run(
             Paths.feedgen, ["build", "--site", Paths.corpus.path, "--out", out.url.path, "--limit", "0"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("(all)          95     95  3 written"), "\(result.stdout)")
-        let check = try feedcheck(out.url, languages: ["en", "fr", "pt-BR", "zh", "es", "ar", "tr"])
+        let check = try await feedcheck(out.url, languages: ["en", "fr", "pt-BR", "zh", "es", "ar", "tr"])
         #expect(check.status == 0, "\(check.stdout)")
     }
 
     /// Every post rendered on every core, several times over: the same bytes each time. cmark-gfm's inline parser
     /// reads a process-wide table that concurrent parses used to switch, dropping bare-URL links at random.
-    @Test func theSharedCorpusWithNoLimitBuildsToTheSameBytesEveryTime() throws {
+    @Test func theSharedCorpusWithNoLimitBuildsToTheSameBytesEveryTime() async throws {
         var first: [String: Data]?
         for build in 1...6 {
             let out = try TemporaryDirectory()
-            let result = try run(
+            let result = try await run(
                 Paths.feedgen, ["build", "--site", Paths.corpus.path, "--out", out.url.path, "--limit", "0"])
             #expect(result.status == 0, "\(result.stderr)")
             let files = try snapshot(out.url)

@@ -55,7 +55,7 @@ import Testing
         return nil
     }
 
-    @Test func aSecondBuildIsRefusedAndWhatAKilledBuildLeftIsRemoved() throws {
+    @Test func aSecondBuildIsRefusedAndWhatAKilledBuildLeftIsRemoved() async throws {
         let site = try Self.largeSite()
         let out = try TemporaryDirectory()
         let first = try #require(try Self.buildStoppedWhileWriting(site: site.url, out: out.url))
@@ -63,7 +63,7 @@ import Testing
         #expect(left.allSatisfy { $0.hasSuffix(".\(first.pid).tmp") }, "\(left)")
 
         // While it holds the folder, another build is refused and says which process holds it.
-        let second = try run(Paths.feedgen, ["build", "--site", site.url.path, "--out", out.url.path])
+        let second = try await run(Paths.feedgen, ["build", "--site", site.url.path, "--out", out.url.path])
         #expect(second.status == 1)
         #expect(
             second.stderr
@@ -72,9 +72,9 @@ import Testing
         #expect(Self.temporaries(out.url) == left)
 
         // Killed half-way: the lock goes with the process, and the next build removes what it left.
-        #expect(first.stop(SIGKILL) == SIGKILL)
+        await #expect(first.stop(SIGKILL) == SIGKILL)
         #expect(Self.temporaries(out.url) == left)
-        let third = try run(Paths.feedgen, ["build", "--site", site.url.path, "--out", out.url.path])
+        let third = try await run(Paths.feedgen, ["build", "--site", site.url.path, "--out", out.url.path])
         #expect(third.status == 0, "\(third.stderr)")
         #expect(Self.temporaries(out.url) == [])
     }
@@ -91,7 +91,7 @@ import Testing
 
         """
 
-    @Test func twoScheduledDigestsAtOnceDeliverOnce() throws {
+    @Test func twoScheduledDigestsAtOnceDeliverOnce() async throws {
         let site = try TemporaryDirectory([
             "_config.yml": DigestStateTests.config, "_posts/2021-01-05-tides.md": DigestStateTests.post("Tides", "T."),
         ])
@@ -111,7 +111,7 @@ import Testing
         #expect(read(started, &byte, 1) == 1)
         close(started)
 
-        let second = try run(Paths.feedgen, arguments)
+        let second = try await run(Paths.feedgen, arguments)
         #expect(second.status == 1)
         #expect(
             second.stderr
@@ -125,13 +125,13 @@ import Testing
             #expect(write(release, "go\n", 3) == 3)
             close(release)
         }
-        #expect(first.waitForExit(timeout: 30) == 0, "\(first.lines)")
+        await #expect(first.waitForExit(timeout: 30) == 0, "\(first.lines)")
         let messages = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter {
             $0.hasPrefix("message.")
         }
         #expect(messages.count == 1)
         // The week is recorded: the next run has nothing to do.
-        let third = try run(Paths.feedgen, arguments)
+        let third = try await run(Paths.feedgen, arguments)
         #expect(third.status == 0)
         #expect(
             third.stderr
@@ -139,7 +139,7 @@ import Testing
                 + "(\(state.path)/digest-letter.test-all.json)\n")
     }
 
-    @Test func aStateFolderThatCannotBeWrittenStopsTheDigestBeforeDelivery() throws {
+    @Test func aStateFolderThatCannotBeWrittenStopsTheDigestBeforeDelivery() async throws {
         let site = try TemporaryDirectory([
             "_config.yml": DigestStateTests.config, "_posts/2021-01-05-tides.md": DigestStateTests.post("Tides", "T."),
         ])
@@ -159,7 +159,7 @@ import Testing
             "--from", "digest@letter.test", "--to", "readers@letter.test",
         ]
         for _ in 0..<2 {
-            let result = try run(URL(filePath: "/usr/bin/unshare"), arguments)
+            let result = try await run(URL(filePath: "/usr/bin/unshare"), arguments)
             try #require(result.status != 99, "cannot make a read-only mount here: \(result.stderr)")
             #expect(result.status == 1)
             #expect(

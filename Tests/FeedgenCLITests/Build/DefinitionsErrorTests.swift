@@ -21,18 +21,18 @@ import Testing
             "feedgen.yml:3: error: invalid YAML: while parsing a flow sequence: did not find expected ',' or ']'"
         ),
     ])
-    func aBrokenDefinitionsFileIsOneLineAndExitsOne(_ text: String, _ message: String) throws {
+    func aBrokenDefinitionsFileIsOneLineAndExitsOne(_ text: String, _ message: String) async throws {
         let folder = try TemporaryDirectory(Self.site.merging(["feedgen.yml": text]) { $1 })
         for command in ["build", "check"] {
-            let result = try run(Paths.feedgen, [command, "--config", "feedgen.yml"], in: folder.url)
+            let result = try await run(Paths.feedgen, [command, "--config", "feedgen.yml"], in: folder.url)
             #expect(result.status == 1)
             #expect(result.stderr == message + "\n")
         }
     }
 
-    @Test func checkWithADefinitionsFileAloneChecksIt() throws {
+    @Test func checkWithADefinitionsFileAloneChecksIt() async throws {
         let folder = try TemporaryDirectory(["feedgen.yml": "limit: 5\ntitles: { all: Everything }\n"])
-        let result = try run(Paths.feedgen, ["check", "--config", "feedgen.yml"], in: folder.url)
+        let result = try await run(Paths.feedgen, ["check", "--config", "feedgen.yml"], in: folder.url)
         #expect(result.status == 0)
         #expect(result.stderr == "")
         #expect(result.stdout == "Checked the definitions file feedgen.yml: 0 errors\n")
@@ -48,9 +48,9 @@ import Testing
             "site/_config.yml:3: error: invalid YAML: while scanning a quoted scalar: found unexpected end of stream"
         ),
     ])
-    func configErrorsCarryTheSitePathAndLine(_ config: String, _ message: String) throws {
+    func configErrorsCarryTheSitePathAndLine(_ config: String, _ message: String) async throws {
         let folder = try TemporaryDirectory(Self.site.merging(["site/_config.yml": config]) { $1 })
-        let result = try run(Paths.feedgen, ["build", "--site", "site", "--out", "out"], in: folder.url)
+        let result = try await run(Paths.feedgen, ["build", "--site", "site", "--out", "out"], in: folder.url)
         #expect(result.status == 1)
         #expect(result.stderr == message + "\n")
     }

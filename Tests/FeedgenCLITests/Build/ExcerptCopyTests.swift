@@ -3,7 +3,7 @@ import Testing
 
 /// A translation that kept the original's `excerpt` is summarized by its own first paragraph, with a warning.
 @Suite struct ExcerptCopyTests {
-    @Test func aCopiedExcerptGivesWayToTheTranslationsFirstParagraph() throws {
+    @Test func aCopiedExcerptGivesWayToTheTranslationsFirstParagraph() async throws {
         let folder = try TemporaryDirectory([
             "site/_config.yml": "title: Test Letter\nurl: https://letter.test\ntimezone: UTC\n",
             "site/_posts/2024-01-01-issue-1-en.md":
@@ -13,7 +13,7 @@ import Testing
             "site/_posts/2024-01-04-issue-1-es.md":
                 "---\ntitle: \"Número #1 [ES]\"\ntags: [letter]\nexcerpt: \"Las noticias.\"\n---\nHola.\n",
         ])
-        let check = try run(Paths.feedgen, ["check", "--site", "site"], in: folder.url)
+        let check = try await run(Paths.feedgen, ["check", "--site", "site"], in: folder.url)
         #expect(check.status == 0)
         #expect(
             check.stderr == """
@@ -21,7 +21,7 @@ import Testing
                 the summary is this post's first paragraph
 
                 """)
-        let build = try run(Paths.feedgen, ["build", "--site", "site", "--out", "out"], in: folder.url)
+        let build = try await run(Paths.feedgen, ["build", "--site", "site", "--out", "out"], in: folder.url)
         #expect(build.status == 0, "\(build.stderr)")
         struct Feed: Decodable {
             struct Item: Decodable { var summary: String }
@@ -36,7 +36,7 @@ import Testing
         #expect(try summaries("es/feed.json") == ["Las noticias."])
     }
 
-    @Test func anExcerptCopiedFromTheOriginalsFirstParagraphGivesWayToo() throws {
+    @Test func anExcerptCopiedFromTheOriginalsFirstParagraphGivesWayToo() async throws {
         let folder = try TemporaryDirectory([
             "site/_config.yml": "title: Test Letter\nurl: https://letter.test\ntimezone: UTC\n",
             "site/_posts/2024-01-01-issue-1-en.md":
@@ -44,7 +44,7 @@ import Testing
             "site/_posts/2024-01-03-issue-1-zh.md":
                 "---\ntitle: \"简报 #1 [ZH]\"\ntags: [letter]\nexcerpt: \"The news of the week.\"\n---\n本周新闻。\n",
         ])
-        let check = try run(Paths.feedgen, ["check", "--site", "site"], in: folder.url)
+        let check = try await run(Paths.feedgen, ["check", "--site", "site"], in: folder.url)
         #expect(check.status == 0)
         #expect(
             check.stderr == """

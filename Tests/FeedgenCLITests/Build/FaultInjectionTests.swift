@@ -32,12 +32,12 @@ import Testing
     }
 
     @Test(.enabled(if: Unprivileged.unavailable == nil, "needs the user nobody and setpriv"))
-    func anUnreadablePostsFolderIsAnErrorAndKeepsEveryPublishedFeed() throws {
+    func anUnreadablePostsFolderIsAnErrorAndKeepsEveryPublishedFeed() async throws {
         let folder = try TemporaryDirectory(Self.site)
         let out = folder.url.appending(path: "out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         try Unprivileged.give(out)
-        let good = try Unprivileged.feedgen(["build", "--site", "site", "--out", "out"], in: folder.url)
+        let good = try await Unprivileged.feedgen(["build", "--site", "site", "--out", "out"], in: folder.url)
         #expect(good.status == 0, "\(good.stderr)")
         let before = try Self.published(out)
         #expect(before.keys.sorted().count == 12)
@@ -45,7 +45,7 @@ import Testing
         let posts = folder.url.appending(path: "site/_posts")
         chmod(posts.path, 0)
         defer { chmod(posts.path, 0o755) }
-        let build = try Unprivileged.feedgen(["build", "--site", "site", "--out", "out"], in: folder.url)
+        let build = try await Unprivileged.feedgen(["build", "--site", "site", "--out", "out"], in: folder.url)
         #expect(build.status == 1)
         #expect(
             build.stderr == """
@@ -66,13 +66,13 @@ import Testing
                 """)
         #expect(try Self.published(out) == before)
 
-        let check = try Unprivileged.feedgen(["check", "--site", "site"], in: folder.url)
+        let check = try await Unprivileged.feedgen(["check", "--site", "site"], in: folder.url)
         #expect(check.status == 1)
         #expect(check.stderr.hasPrefix("site/_posts: error: cannot list folder: Permission denied\n"))
     }
 
     @Test(.enabled(if: Unprivileged.unavailable == nil, "needs the user nobody and setpriv"))
-    func watchKeepsTheFeedsWhileAFolderIsUnreadableAndRebuildsWhenItIsBack() throws {
+    func watchKeepsTheFeedsWhileAFolderIsUnreadableAndRebuildsWhenItIsBack() async throws {
         let folder = try TemporaryDirectory(Self.site)
         let out = folder.url.appending(path: "out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
@@ -84,15 +84,15 @@ import Testing
                 "--reuid=\(ids.uid)", "--regid=\(ids.gid)", "--clear-groups", Paths.feedgen.path, "watch", "--site",
                 "site", "--out", "out", "--debounce", "50ms",
             ], in: folder.url)
-        defer { _ = daemon.stop() }
+        defer { daemon.send(SIGTERM) }
         let isRebuild = { (line: String) in line.contains(" info rebuild ") }
-        #expect(daemon.waitForLines(1, where: isRebuild).count == 1, "\(daemon.lines)")
+        await #expect(daemon.waitForLines(1, where: isRebuild).count == 1, "\(daemon.lines)")
         let before = try Self.published(out)
 
         let posts = folder.url.appending(path: "site/_posts")
         chmod(posts.path, 0)
         defer { chmod(posts.path, 0o755) }
-        let errors = daemon.waitForLines(1) { $0.contains("error") }
+        let errors = await daemon.waitForLines(1) { $0.contains("error") }
         #expect(
             errors.map { $0.split(separator: " ").dropFirst().joined(separator: " ") } == [
                 "error site/_posts: error: cannot list folder: Permission denied"
@@ -100,25 +100,25 @@ import Testing
         // A new issue arrives while the folder cannot be read (root can still write there).
         try Data("---\ntitle: \"Issue #3\"\n---\nThird.\n".utf8).write(
             to: posts.appending(path: "2024-03-01-issue-3-en.md"))
-        #expect(daemon.waitForLines(2) { $0.contains("cannot list folder") }.count == 2, "\(daemon.lines)")
+        await #expect(daemon.waitForLines(2) { $0.contains("cannot list folder") }.count == 2, "\(daemon.lines)")
         #expect(try Self.published(out) == before)
 
         // Permissions come back: that alone rebuilds, and the new issue is published.
-        #expect(daemon.waitForLines(3, where: isRebuild).count == 3, "\(daemon.lines)")
+        await #expect(daemon.waitForLines(3, where: isRebuild).count == 3, "\(daemon.lines)")
         chmod(posts.path, 0o755)
-        #expect(daemon.waitForLines(4, where: isRebuild).count == 4, "\(daemon.lines)")
+        await #expect(daemon.waitForLines(4, where: isRebuild).count == 4, "\(daemon.lines)")
         let feed = try String(contentsOf: out.appending(path: "en/atom.xml"), encoding: .utf8)
         #expect(feed.contains("Issue #3"), "\(daemon.lines)")
     }
 
-    @Test func theFeedOfALanguageWithoutPostsIsRemoved() throws {
+    @Test func theFeedOfALanguageWithoutPostsIsRemoved() async throws {
         let folder = try TemporaryDirectory(Self.site)
         let out = folder.url.appending(path: "out")
-        #expect(try run(Paths.feedgen, ["build", "--site", "site", "--out", "out"], in: folder.url).status == 0)
+        await #expect(try run(Paths.feedgen, ["build", "--site", "site", "--out", "out"], in: folder.url).status == 0)
         #expect(try Self.published(out).keys.contains("fr/rss.xml"))
         try FileManager.default.removeItem(at: folder.url.appending(path: "site/_posts/2024-01-02-issue-1-fr.md"))
 
-        let build = try run(Paths.feedgen, ["build", "--site", "site", "--out", "out"], in: folder.url)
+        let build = try await run(Paths.feedgen, ["build", "--site", "site", "--out", "out"], in: folder.url)
         #expect(build.status == 0, "\(build.stderr)")
         #expect(
             build.stdout == """
@@ -138,21 +138,21 @@ import Testing
         #expect(!opml.contains("/fr/"))
     }
 
-    @Test func aSiteWithoutAnyPostRemovesNoFeed() throws {
+    @Test func aSiteWithoutAnyPostRemovesNoFeed() async throws {
         let folder = try TemporaryDirectory(Self.site)
         let out = folder.url.appending(path: "out")
-        #expect(try run(Paths.feedgen, ["build", "--site", "site", "--out", "out"], in: folder.url).status == 0)
+        await #expect(try run(Paths.feedgen, ["build", "--site", "site", "--out", "out"], in: folder.url).status == 0)
         let before = try Self.published(out)
         let posts = folder.url.appending(path: "site/_posts")
         for name in try FileManager.default.contentsOfDirectory(atPath: posts.path) {
             try FileManager.default.removeItem(at: posts.appending(path: name))
         }
-        let build = try run(Paths.feedgen, ["build", "--site", "site", "--out", "out"], in: folder.url)
+        let build = try await run(Paths.feedgen, ["build", "--site", "site", "--out", "out"], in: folder.url)
         #expect(build.status == 0, "\(build.stderr)")
         #expect(try Self.published(out) == before)
     }
 
-    @Test func fileNamesThatAreNotUTF8OrHoldANewlineAreReportedEscaped() throws {
+    @Test func fileNamesThatAreNotUTF8OrHoldANewlineAreReportedEscaped() async throws {
         let folder = try TemporaryDirectory(Self.site)
         let posts = folder.url.appending(path: "site/_posts")
         let text = Array("---\ntitle: \"Issue #3\"\n---\nThird.\n".utf8)
@@ -166,7 +166,7 @@ import Testing
             close(descriptor)
         }
         try Data(text).write(to: posts.appending(path: "2024-03-03-...md"))
-        let build = try run(Paths.feedgen, ["build", "--site", "site", "--out", "out"], in: folder.url)
+        let build = try await run(Paths.feedgen, ["build", "--site", "site", "--out", "out"], in: folder.url)
         #expect(build.status == 1)
         #expect(
             build.stderr == """
@@ -177,7 +177,7 @@ import Testing
                 """)
     }
 
-    @Test func symbolicLinksAreSkippedWithAWarningAPostsFolderIncluded() throws {
+    @Test func symbolicLinksAreSkippedWithAWarningAPostsFolderIncluded() async throws {
         let folder = try TemporaryDirectory(
             Self.site.merging(["elsewhere/2024-03-01-issue-3-en.md": "---\ntitle: \"Issue #3\"\n---\nThird.\n"]) {
                 $1
@@ -189,7 +189,7 @@ import Testing
         try FileManager.default.createSymbolicLink(
             atPath: site.appending(path: "_posts/2024-03-02-issue-4-en.md").path,
             withDestinationPath: "../../elsewhere/2024-03-01-issue-3-en.md")
-        let build = try run(Paths.feedgen, ["build", "--site", "site", "--out", "out"], in: folder.url)
+        let build = try await run(Paths.feedgen, ["build", "--site", "site", "--out", "out"], in: folder.url)
         #expect(build.status == 0)
         let reason = "symbolic link skipped: feedgen follows no links, as Jekyll's safe mode (GitHub Pages)"
         #expect(
@@ -202,13 +202,13 @@ import Testing
     }
 
     @Test(.enabled(if: SmallDisk.canMount, "mounting a tmpfs is refused here"))
-    func aFullDiskLeavesEachFeedAllOldOrAllNewAndTriesEveryFeed() throws {
+    func aFullDiskLeavesEachFeedAllOldOrAllNewAndTriesEveryFeed() async throws {
         let folder = try TemporaryDirectory(Self.site)
         let out = folder.url.appending(path: "out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        let disk = try SmallDisk(at: out, size: "400k")
+        let disk = try await SmallDisk(at: out, size: "400k")
         _ = disk
-        #expect(try run(Paths.feedgen, ["build", "--site", "site", "--out", "out"], in: folder.url).status == 0)
+        await #expect(try run(Paths.feedgen, ["build", "--site", "site", "--out", "out"], in: folder.url).status == 0)
         let before = try Self.published(out)
 
         // An English issue too big for the disk three times over (the old files stay until the new ones are
@@ -218,7 +218,7 @@ import Testing
             to: folder.url.appending(path: "site/_posts/2024-03-01-issue-3-en.md"))
         try Data("---\ntitle: \"Numéro #1 [FR]\"\n---\nBonjour encore.\n".utf8).write(
             to: folder.url.appending(path: "site/_posts/2024-01-02-issue-1-fr.md"))
-        let build = try run(Paths.feedgen, ["build", "--site", "site", "--out", "out"], in: folder.url)
+        let build = try await run(Paths.feedgen, ["build", "--site", "site", "--out", "out"], in: folder.url)
         #expect(build.status == 1)
         #expect(
             build.stderr == """

@@ -7,7 +7,7 @@ import Testing
 @Suite struct JekyllFeedCompatibilityTests {
     static let fixture = Paths.package.appending(path: "Tests/FeedgenCLITests/Fixtures/jekyll-feed-ids.tsv")
 
-    @Test func everyEntryIDOfJekyllFeedIsKeptForTheSharedCorpus() throws {
+    @Test func everyEntryIDOfJekyllFeedIsKeptForTheSharedCorpus() async throws {
         let lines = try String(contentsOf: Self.fixture, encoding: .utf8).split(separator: "\n").filter {
             !$0.hasPrefix("#")
         }
@@ -18,7 +18,7 @@ import Testing
         let folder = try TemporaryDirectory([
             "feedgen.yml": "site: \(Paths.corpus.path)\nout: out\njekyll_feed:\n  limit: 1000\n"
         ])
-        let result = try run(Paths.feedgen, ["build", "--config", "feedgen.yml"], in: folder.url)
+        let result = try await run(Paths.feedgen, ["build", "--config", "feedgen.yml"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("\nfeed.xml: written\n"), "\(result.stdout)")
         let xml = try XMLElements(folder.url.appending(path: "out/feed.xml"))
@@ -34,14 +34,14 @@ import Testing
         let jekyll = Set(expected.map { $0.joined(separator: "\t") })
         for entry in entries where !jekyll.contains(entry) { Issue.record("not written by jekyll-feed: \(entry)") }
         #expect(Set(entries) == jekyll)
-        let check = try run(
+        let check = try await run(
             URL(filePath: "/usr/bin/env"),
             ["python3", Paths.feedcheck.path, folder.url.appending(path: "out/feed.xml").path])
         #expect(check.status == 0, "\(check.stdout)")
     }
 
     /// jekyll-feed's defaults: `_config.yml`'s `feed.path` and `feed.posts_limit`, else `/feed.xml` and 10.
-    @Test func thePathAndLimitOfTheSitesJekyllFeedSettings() throws {
+    @Test func thePathAndLimitOfTheSitesJekyllFeedSettings() async throws {
         var files = [
             "feedgen.yml": "site: site\nout: out\njekyll_feed: true\n",
             "site/_config.yml": """
@@ -58,7 +58,7 @@ import Testing
             files["site/_posts/2021-03-0\(day)-lamp-\(day).md"] = "---\ntitle: Lamp \(day)\n---\nLit.\n"
         }
         let folder = try TemporaryDirectory(files)
-        let result = try run(Paths.feedgen, ["build", "--config", "feedgen.yml"], in: folder.url)
+        let result = try await run(Paths.feedgen, ["build", "--config", "feedgen.yml"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
         let xml = try XMLElements(folder.url.appending(path: "out/atom/news.xml"))
         // Jekyll joins the `url` as written, trailing slash included, with the baseurl.

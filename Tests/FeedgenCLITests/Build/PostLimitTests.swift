@@ -7,25 +7,25 @@ import Testing
     /// Builds `BadInputTests.site` once, then again with `post` added as `_posts/2024-03-01-issue-3-en.md`.
     /// Returns the second build's result, and whether the English feed stayed as published.
     func buildWith(
-        _ write: (URL) throws -> Void, definitions: String? = nil
-    ) throws -> (result: ProcessResult, englishKept: Bool) {
+        _ write: (URL) async throws -> Void, definitions: String? = nil
+    ) async throws -> (result: ProcessResult, englishKept: Bool) {
         var files = Dictionary(uniqueKeysWithValues: BadInputTests.site.map { ("site/" + $0.key, $0.value) })
         if let definitions { files["feedgen.yml"] = "site: site\nout: out\n" + definitions }
         let folder = try TemporaryDirectory(files)
         let arguments = definitions == nil ? ["--site", "site", "--out", "out"] : ["--config", "feedgen.yml"]
-        let good = try run(Paths.feedgen, ["build"] + arguments, in: folder.url)
+        let good = try await run(Paths.feedgen, ["build"] + arguments, in: folder.url)
         #expect(good.status == 0, "\(good.stderr)")
         let english = folder.url.appending(path: "out/en/atom.xml")
         let published = try Data(contentsOf: english)
-        try write(folder.url.appending(path: "site/_posts/2024-03-01-issue-3-en.md"))
-        let result = try run(Paths.feedgen, ["build"] + arguments, in: folder.url)
+        try await write(folder.url.appending(path: "site/_posts/2024-03-01-issue-3-en.md"))
+        let result = try await run(Paths.feedgen, ["build"] + arguments, in: folder.url)
         return (result, try Data(contentsOf: english) == published)
     }
 
-    @Test func aSparseGigabytePostIsRefusedQuickly() throws {
+    @Test func aSparseGigabytePostIsRefusedQuickly() async throws {
         let clock = ContinuousClock()
         let started = clock.now
-        let (result, englishKept) = try buildWith { url in
+        let (result, englishKept) = try await buildWith { url in
             try Data("---\ntitle: u\n".utf8).write(to: url)
             let handle = try FileHandle(forWritingTo: url)
             try handle.truncate(atOffset: 1 << 30)
@@ -41,14 +41,14 @@ import Testing
         #expect(englishKept)
     }
 
-    @Test func aReferenceLinkUsedTwentyThousandTimesIsOverTheRatio() throws {
+    @Test func aReferenceLinkUsedTwentyThousandTimesIsOverTheRatio() async throws {
         // 145 KB of Markdown that cmark turns into 100 MB of links.
         let text =
             "---\ntitle: Amplified\n---\n" + String(repeating: "[a][r] ", count: 20_000)
             + "\n\n[r]: https://example.org/"
             + String(repeating: "a", count: 5_000) + "\n"
         let size = text.utf8.count
-        let (result, englishKept) = try buildWith { url in try Data(text.utf8).write(to: url) }
+        let (result, englishKept) = try await buildWith { url in try Data(text.utf8).write(to: url) }
         #expect(result.status == 1)
         let first = result.stderr.split(separator: "\n").first.map(String.init) ?? ""
         #expect(first.hasPrefix("site/_posts/2024-03-01-issue-3-en.md: error: the post renders to "), "\(first)")
@@ -59,9 +59,9 @@ import Testing
         #expect(englishKept)
     }
 
-    @Test func theLimitsComeFromTheDefinitionsFile() throws {
+    @Test func theLimitsComeFromTheDefinitionsFile() async throws {
         let text = "---\ntitle: Long\n---\n" + String(repeating: "A paragraph of some length.\n\n", count: 100)
-        let (result, englishKept) = try buildWith(
+        let (result, englishKept) = try await buildWith(
             { url in try Data(text.utf8).write(to: url) }, definitions: "post_limits:\n  html_bytes: 2000\n")
         #expect(result.status == 1)
         let first = result.stderr.split(separator: "\n").first.map(String.init) ?? ""
@@ -70,7 +70,7 @@ import Testing
         #expect(first.hasSuffix(" bytes of HTML, over the limit of 2000 bytes (post_limits.html_bytes)"), "\(first)")
         #expect(englishKept)
 
-        let small = try buildWith(
+        let small = try await buildWith(
             { url in try Data(text.utf8).write(to: url) }, definitions: "post_limits:\n  source_bytes: 1000\n")
         #expect(
             small.result.stderr.hasPrefix(
@@ -79,9 +79,9 @@ import Testing
         #expect(small.englishKept)
     }
 
-    @Test func aLimitThatIsNotPositiveIsRefused() throws {
+    @Test func aLimitThatIsNotPositiveIsRefused() async throws {
         let folder = try TemporaryDirectory(["feedgen.yml": "site: site\npost_limits:\n  html_ratio: 0\n"])
-        let result = try run(Paths.feedgen, ["build", "--config", "feedgen.yml"], in: folder.url)
+        let result = try await run(Paths.feedgen, ["build", "--config", "feedgen.yml"], in: folder.url)
         #expect(result.status == 1)
         #expect(result.stderr == "feedgen.yml:3: error: 'post_limits.html_ratio' must be positive, got 0\n")
     }

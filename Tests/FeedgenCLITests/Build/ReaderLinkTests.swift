@@ -49,9 +49,9 @@ import Testing
             })
     }
 
-    @Test func readersOpenEveryItemsOwnPageInEveryLanguageAndFormat() throws {
+    @Test func readersOpenEveryItemsOwnPageInEveryLanguageAndFormat() async throws {
         let out = try TemporaryDirectory()
-        let build = try run(
+        let build = try await run(
             Paths.feedgen, ["build", "--site", Paths.corpus.path, "--out", out.url.path, "--limit", "0"])
         #expect(build.status == 0, "\(build.stderr)")
         let pages = try Self.jekyllURLs()
@@ -60,7 +60,7 @@ import Testing
         let all = try JSONDecoder().decode(JSONFeed.self, from: Data(contentsOf: out.url.appending(path: "feed.json")))
         let languages = Dictionary(uniqueKeysWithValues: all.items.map { ($0.url, $0.language.lowercased()) })
 
-        let parsed = try run(URL(filePath: "/usr/bin/env"), ["python3", "-c", Self.readerLinks, out.url.path])
+        let parsed = try await run(URL(filePath: "/usr/bin/env"), ["python3", "-c", Self.readerLinks, out.url.path])
         #expect(parsed.status == 0, "\(parsed.stderr)")
         let links = try JSONDecoder().decode([String: [[String?]]].self, from: Data(parsed.stdout.utf8))
         #expect(links.count == 24)
@@ -94,12 +94,12 @@ import Testing
         os.execvp(sys.argv[1], sys.argv[1:])
         """
 
-    @Test func newsboatOpensEveryItemsOwnPage() throws {
+    @Test func newsboatOpensEveryItemsOwnPage() async throws {
         let out = try TemporaryDirectory()
-        let build = try run(
+        let build = try await run(
             Paths.feedgen, ["build", "--site", Paths.corpus.path, "--out", out.url.path, "--limit", "0"])
         #expect(build.status == 0, "\(build.stderr)")
-        let check = try run(
+        let check = try await run(
             URL(filePath: "/usr/bin/env"),
             [
                 "python3", "-c", Self.withSignalsUnblocked, "bash",
@@ -110,15 +110,15 @@ import Testing
     }
 
     /// A reader importing an OPML list subscribes to every feed of one format, each once.
-    @Test func newsboatImportsOneOPMLListPerFormat() throws {
+    @Test func newsboatImportsOneOPMLListPerFormat() async throws {
         let out = try TemporaryDirectory()
-        let build = try run(Paths.feedgen, ["build", "--out", out.url.path], in: Paths.package)
+        let build = try await run(Paths.feedgen, ["build", "--out", out.url.path], in: Paths.package)
         #expect(build.status == 0, "\(build.stderr)")
         for (list, file) in [
             ("feeds.opml", "rss.xml"), ("feeds-atom.opml", "atom.xml"), ("feeds-json.opml", "feed.json"),
         ] {
             let reader = try TemporaryDirectory(["urls": ""])
-            let imported = try run(
+            let imported = try await run(
                 URL(filePath: "/usr/bin/env"),
                 [
                     "HOME=\(reader.url.path)", "newsboat", "-u", reader.url.appending(path: "urls").path,

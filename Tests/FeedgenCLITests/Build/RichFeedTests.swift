@@ -79,16 +79,16 @@ import Testing
                  item.get('attachments'))
         """
 
-    static func extracted(_ out: URL) throws -> String {
-        let result = try run(URL(filePath: "/usr/bin/env"), ["python3", "-c", extract, out.path])
+    static func extracted(_ out: URL) async throws -> String {
+        let result = try await run(URL(filePath: "/usr/bin/env"), ["python3", "-c", extract, out.path])
         #expect(result.status == 0, "\(result.stderr)")
         return result.stdout
     }
 
-    @Test func brandingCategoriesBannersAndEnclosuresReachEveryFormat() throws {
+    @Test func brandingCategoriesBannersAndEnclosuresReachEveryFormat() async throws {
         let site = try TemporaryDirectory(Self.site)
         let out = try TemporaryDirectory()
-        let result = try run(Paths.feedgen, ["build", "--site", site.url.path, "--out", out.url.path])
+        let result = try await run(Paths.feedgen, ["build", "--site", site.url.path, "--out", out.url.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(
             result.stderr == """
@@ -98,7 +98,7 @@ import Testing
                 """)
         let root = "https://tides.example.org/notes"
         let spring = "[('\(root)/audio/spring%20tides.mp3', 'audio/mpeg', '1234')]"
-        #expect(
+        await #expect(
             try Self.extracted(out.url) == """
                 atom subtitle Weekly notes on tides & harbours
                 atom icon \(root)/images/harbour.png
@@ -119,20 +119,20 @@ import Testing
                 json item Spring tides ['science', 'tides'] \(root)/images/spring-thumb.png \(root)/images/spring-wide.jpg [{'mime_type': 'audio/mpeg', 'size_in_bytes': 1234, 'url': '\(root)/audio/spring%20tides.mp3'}]
 
                 """)
-        let check = try feedcheck(out.url, languages: ["en"])
+        let check = try await feedcheck(out.url, languages: ["en"])
         #expect(check.status == 0, "\(check.stdout)")
     }
 
     /// The shared corpus's theme keeps its picture in `owner.avatar` (a bare name, in `/images/`) and its words in
     /// `owner.bio`, and has no `description`: the feeds show both, and its posts' folders as categories.
-    @Test func theCorpusShowsItsOwnersAvatarAndBio() throws {
+    @Test func theCorpusShowsItsOwnersAvatarAndBio() async throws {
         let out = try TemporaryDirectory()
-        let result = try run(
+        let result = try await run(
             Paths.feedgen, ["build", "--site", Paths.corpus.path, "--out", out.url.path, "--limit", "2"])
         #expect(result.status == 0, "\(result.stderr)")
         let bio = "Democratizing Artificial Intelligence Research, Education, and Technologies"
         let avatar = "https://dair.ai/images/dair-ai.png"
-        let lines = try Self.extracted(out.url.appending(path: "en")).split(separator: "\n")
+        let lines = try await Self.extracted(out.url.appending(path: "en")).split(separator: "\n")
         #expect(
             lines.filter { !$0.hasPrefix("atom entry") && !$0.hasPrefix("rss item") && !$0.hasPrefix("json item") }
                 == [

@@ -19,9 +19,9 @@ import Testing
         return folder
     }
 
-    @Test func theSeedIsPublishedInCorrectFrench() throws {
+    @Test func theSeedIsPublishedInCorrectFrench() async throws {
         let folder = try seedSite()
-        let result = try run(Paths.feedgen, ["build", "--site", "site", "--out", "out"], in: folder.url)
+        let result = try await run(Paths.feedgen, ["build", "--site", "site", "--out", "out"], in: folder.url)
         #expect(result.status == 0)
         #expect(
             result.stderr == """
@@ -40,14 +40,14 @@ import Testing
         #expect(item.contentHTML.contains("jeu d’entraînement"))
         #expect(!item.contentHTML.contains("‚Ä"))
         #expect(!item.contentHTML.contains("√"))
-        let check = try feedcheck(folder.url.appending(path: "out"), languages: ["fr"])
+        let check = try await feedcheck(folder.url.appending(path: "out"), languages: ["fr"])
         #expect(check.status == 0, "\(check.stdout)")
         #expect(!check.stdout.contains("warning:"), "\(check.stdout)")
     }
 
-    @Test func checkReportsTheDamageWithoutWriting() throws {
+    @Test func checkReportsTheDamageWithoutWriting() async throws {
         let folder = try seedSite()
-        let result = try run(Paths.feedgen, ["check", "--site", "site"], in: folder.url)
+        let result = try await run(Paths.feedgen, ["check", "--site", "site"], in: folder.url)
         #expect(result.status == 0)
         #expect(result.stdout == "Checked 1 post files of site: 1 publishable; 0 errors, 2 warnings\n")
         #expect(result.stderr.components(separatedBy: "repaired mojibake").count == 3)

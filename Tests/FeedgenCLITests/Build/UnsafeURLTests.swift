@@ -4,7 +4,7 @@ import Testing
 /// No field of a feed carries a URL that item HTML would not allow: an author's `web:` of `javascript:` or
 /// `data:text/html` is left out, an https one kept.
 @Suite struct UnsafeURLTests {
-    @Test func unsafeAuthorURIsAreLeftOut() throws {
+    @Test func unsafeAuthorURIsAreLeftOut() async throws {
         let folder = try TemporaryDirectory([
             "site/_config.yml": "title: Test Letter\nurl: https://letter.test\ntimezone: UTC\n",
             "site/_data/authors.yml": """
@@ -20,7 +20,7 @@ import Testing
             """,
             "site/_posts/2024-01-01-issue-1-en.md": "---\ntitle: \"Issue #1\"\nauthor: [ana, bob, eve]\n---\nHello.\n",
         ])
-        let result = try run(Paths.feedgen, ["build", "--site", "site", "--out", "out"], in: folder.url)
+        let result = try await run(Paths.feedgen, ["build", "--site", "site", "--out", "out"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
         let atom = try String(contentsOf: folder.url.appending(path: "out/en/atom.xml"), encoding: .utf8)
         #expect(!atom.contains("javascript:") && !atom.contains("data:"), "\(atom)")
@@ -34,7 +34,7 @@ import Testing
 
     /// A post's `image:` and `permalink:` naming a script or a document stay paths inside the site, in every
     /// format: the item's link, its thumbnail, its image and its translations' links.
-    @Test func unsafeImagesAndPermalinksStayInsideTheSite() throws {
+    @Test func unsafeImagesAndPermalinksStayInsideTheSite() async throws {
         let folder = try TemporaryDirectory([
             "site/_config.yml": "title: Test Letter\nurl: https://letter.test\ntimezone: UTC\n",
             "site/_posts/2024-01-01-issue-1-en.md": """
@@ -53,7 +53,7 @@ import Testing
             Bonjour.
             """,
         ])
-        let result = try run(Paths.feedgen, ["build", "--site", "site", "--out", "out"], in: folder.url)
+        let result = try await run(Paths.feedgen, ["build", "--site", "site", "--out", "out"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
         for language in ["en", "fr"] {
             var urls: [String] = []

@@ -9,8 +9,8 @@ import Testing
         "--now", "2020-03-23T08:00:00+01:00",
     ]
 
-    static func digest(_ arguments: [String]) throws -> ProcessResult {
-        try run(Paths.feedgen, ["digest", "--site", Paths.corpus.path] + arguments)
+    static func digest(_ arguments: [String]) async throws -> ProcessResult {
+        try await run(Paths.feedgen, ["digest", "--site", Paths.corpus.path] + arguments)
     }
 
     func checkHeadersAndBody(_ mail: ParsedMail, text: String) {
@@ -28,23 +28,23 @@ import Testing
         #expect(mail.softBreaks > 20, "paragraphs flow")
     }
 
-    @Test func theEmailFormParsesWithTheRightHeadersAndBody() throws {
-        let text = try Self.digest(["--week", "2020-W12"]).stdout
-        let result = try Self.digest(["--week", "2020-W12", "--format", "email"] + Self.mailOptions)
+    @Test func theEmailFormParsesWithTheRightHeadersAndBody() async throws {
+        let text = try await Self.digest(["--week", "2020-W12"]).stdout
+        let result = try await Self.digest(["--week", "2020-W12", "--format", "email"] + Self.mailOptions)
         #expect(result.status == 0, "\(result.stderr)")
         let folder = try TemporaryDirectory()
         let file = folder.url.appending(path: "message.eml")
         try Data(result.stdout.utf8).write(to: file)
-        checkHeadersAndBody(try ParsedMail.parse(file), text: text)
+        await checkHeadersAndBody(try ParsedMail.parse(file), text: text)
         let headers = result.stdout.split(separator: "\n\n", maxSplits: 1)[0]
         #expect(headers.split(separator: "\n").allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) && $0.count <= 78 })
     }
 
-    @Test func maildirDelivery() throws {
-        let text = try Self.digest(["--week", "2020-W12"]).stdout
+    @Test func maildirDelivery() async throws {
+        let text = try await Self.digest(["--week", "2020-W12"]).stdout
         let folder = try TemporaryDirectory()
         let maildir = folder.url.appending(path: "Maildir")
-        let result = try Self.digest(["--week", "2020-W12", "--maildir", maildir.path] + Self.mailOptions)
+        let result = try await Self.digest(["--week", "2020-W12", "--maildir", maildir.path] + Self.mailOptions)
         #expect(result.status == 0, "\(result.stderr)")
         let delivered = try FileManager.default.contentsOfDirectory(atPath: maildir.appending(path: "new").path)
         #expect(delivered.count == 1)
@@ -52,30 +52,30 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: maildir.appending(path: "cur").path) == [])
         let file = maildir.appending(path: "new/" + delivered[0])
         #expect(result.stdout == "Delivered the digest of March 16–22, 2020 to \(file.path)\n")
-        checkHeadersAndBody(try ParsedMail.parse(file), text: text)
+        await checkHeadersAndBody(try ParsedMail.parse(file), text: text)
     }
 
-    @Test func sendmailDelivery() throws {
-        let text = try Self.digest(["--week", "2020-W12"]).stdout
+    @Test func sendmailDelivery() async throws {
+        let text = try await Self.digest(["--week", "2020-W12"]).stdout
         let folder = try TemporaryDirectory([
             "sendmail":
                 "#!/bin/sh\necho \"$@\" > \"$(dirname \"$0\")/arguments\"\ncat > \"$(dirname \"$0\")/message.eml\"\n"
         ])
         let program = try folder.executable("sendmail")
-        let result = try Self.digest(
+        let result = try await Self.digest(
             ["--week", "2020-W12", "--sendmail", "--sendmail-program", program.path] + Self.mailOptions)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(
             result.stdout
                 == "Sent the digest of March 16–22, 2020 to Lectrices & lecteurs <readers@dair.ai>, archive@dair.ai\n")
         #expect(try String(contentsOf: folder.url.appending(path: "arguments"), encoding: .utf8) == "-t -oi\n")
-        checkHeadersAndBody(try ParsedMail.parse(folder.url.appending(path: "message.eml")), text: text)
+        await checkHeadersAndBody(try ParsedMail.parse(folder.url.appending(path: "message.eml")), text: text)
     }
 
-    @Test func aFailingSendmailIsAnError() throws {
+    @Test func aFailingSendmailIsAnError() async throws {
         let folder = try TemporaryDirectory(["sendmail": "#!/bin/sh\necho 'no route to host' >&2\nexit 75\n"])
         let program = try folder.executable("sendmail")
-        let result = try Self.digest(
+        let result = try await Self.digest(
             ["--week", "2020-W12", "--sendmail", "--sendmail-program", program.path] + Self.mailOptions)
         #expect(result.status == 1)
         #expect(
@@ -85,10 +85,10 @@ import Testing
 
     /// A sendmail that never reads its message nor ends is killed at `--sendmail-timeout`, with the child it
     /// started. `timeout` and the standard output sent elsewhere only keep a regression from hanging the tests.
-    @Test func aSendmailThatHangsIsKilledAtTheDeadline() throws {
+    @Test func aSendmailThatHangsIsKilledAtTheDeadline() async throws {
         let folder = try TemporaryDirectory(["sendmail": "#!/bin/sh\nexec > /dev/null\nsleep 600 &\nwait\n"])
         let program = try folder.executable("sendmail")
-        let result = try run(
+        let result = try await run(
             URL(filePath: "/usr/bin/timeout"),
             [
                 "60", Paths.feedgen.path, "digest", "--site", Paths.corpus.path, "--week", "2020-W12", "--sendmail",
@@ -100,17 +100,17 @@ import Testing
             "\(result.stderr)")
     }
 
-    @Test func aSendmailKilledBySignalIsNotAnExitStatus() throws {
+    @Test func aSendmailKilledBySignalIsNotAnExitStatus() async throws {
         let folder = try TemporaryDirectory(["sendmail": "#!/bin/sh\ncat > /dev/null\nkill -9 $$\n"])
         let program = try folder.executable("sendmail")
-        let result = try Self.digest(
+        let result = try await Self.digest(
             ["--week", "2020-W12", "--sendmail", "--sendmail-program", program.path] + Self.mailOptions)
         #expect(result.status == 1)
         #expect(
             result.stderr.hasSuffix("\n\(program.path): error: sendmail was killed by signal 9\n"), "\(result.stderr)")
     }
 
-    @Test func addressesFromTheDefinitionsFile() throws {
+    @Test func addressesFromTheDefinitionsFile() async throws {
         let folder = try TemporaryDirectory([
             "site/_config.yml": "title: Harbour Test\nurl: https://letter.test\ntimezone: Europe/Paris\n",
             "site/_posts/2021-01-05-marees.md": "---\ntitle: \"Marées d’hiver\"\nlang: fr\n---\n\nDes marées.\n",
@@ -122,7 +122,7 @@ import Testing
               unsubscribe: mailto:partir@letter.test
             """,
         ])
-        let result = try run(
+        let result = try await run(
             Paths.feedgen,
             [
                 "digest", "--config", "feeds/feedgen.yml", "--week", "2021-W01", "--lang", "fr", "--format", "email",
@@ -132,7 +132,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let file = folder.url.appending(path: "message.eml")
         try Data(result.stdout.utf8).write(to: file)
-        let mail = try ParsedMail.parse(file)
+        let mail = try await ParsedMail.parse(file)
         #expect(mail.from == [["Notes du port", "digest@letter.test"]])
         #expect(mail.to == [["", "lecteurs@letter.test"]])
         #expect(mail.listUnsubscribe == "<mailto:partir@letter.test>")

@@ -65,14 +65,16 @@ import Testing
             'renderedText': shown['text'], 'directions': shown['dirs']}))
         """
 
-    static func htmlPart(_ arguments: [String], readOnSite: String = "Read on the site") throws -> (HTMLPart, String) {
+    static func htmlPart(_ arguments: [String], readOnSite: String = "Read on the site") async throws -> (
+        HTMLPart, String
+    ) {
         let options = ["--from", "digest@dair.ai", "--to", "readers@dair.ai", "--now", "2020-03-23T08:00:00+01:00"]
-        let text = try run(Paths.feedgen, ["digest", "--site", Paths.corpus.path] + arguments).stdout
-        let mail = try run(
+        let text = try await run(Paths.feedgen, ["digest", "--site", Paths.corpus.path] + arguments).stdout
+        let mail = try await run(
             Paths.feedgen, ["digest", "--site", Paths.corpus.path, "--format", "email"] + arguments + options)
         #expect(mail.status == 0, "\(mail.stderr)")
         let folder = try TemporaryDirectory(["message.eml": mail.stdout])
-        let result = try run(
+        let result = try await run(
             URL(filePath: "/usr/bin/env"),
             ["python3", "-c", script, folder.url.appending(path: "message.eml").path, readOnSite])
         #expect(result.status == 0, "\(result.stderr)")
@@ -93,8 +95,8 @@ import Testing
         return true
     }
 
-    @Test func theHTMLPartShowsTheSameDigestWithLinksAndNothingRemote() throws {
-        let (part, text) = try Self.htmlPart(["--week", "2020-W12"])
+    @Test func theHTMLPartShowsTheSameDigestWithLinksAndNothingRemote() async throws {
+        let (part, text) = try await Self.htmlPart(["--week", "2020-W12"])
         #expect(part.charset == "utf-8")
         #expect(part.transferEncoding == "base64")
         #expect(part.htmlLanguage == "en")
@@ -118,11 +120,11 @@ import Testing
         #expect(part.directions.allSatisfy { $0[1] == "ltr" })
     }
 
-    @Test func anArabicIssueRunsRightToLeftAndTheFrenchDigestSpeaksFrench() throws {
-        let (arabic, arabicText) = try Self.htmlPart(["--week", "2020-W09", "--lang", "ar"])
+    @Test func anArabicIssueRunsRightToLeftAndTheFrenchDigestSpeaksFrench() async throws {
+        let (arabic, arabicText) = try await Self.htmlPart(["--week", "2020-W09", "--lang", "ar"])
         #expect(arabic.directions == [["ar", "rtl"]])
         #expect(Self.sameWords(plain: arabicText, rendered: arabic.renderedText), "\(arabic.renderedText)")
-        let (french, frenchText) = try Self.htmlPart(
+        let (french, frenchText) = try await Self.htmlPart(
             ["--week", "2020-W12", "--lang", "fr"], readOnSite: "Lire sur le site")
         #expect(french.htmlLanguage == "fr")
         #expect(french.readOnSite == ["https://dair.ai/posts/NLP_Newsletter_-7_-FR/"])

@@ -10,13 +10,13 @@ import Testing
     }
 
     /// Runs `feedgen digest` with `STATE_DIRECTORY` set, as systemd sets it.
-    static func scheduled(_ site: URL, state: URL, now: String, _ more: [String] = []) throws -> ProcessResult {
-        try run(
+    static func scheduled(_ site: URL, state: URL, now: String, _ more: [String] = []) async throws -> ProcessResult {
+        try await run(
             URL(filePath: "/usr/bin/env"),
             ["STATE_DIRECTORY=\(state.path)", Paths.feedgen.path, "digest", "--site", site.path, "--now", now] + more)
     }
 
-    @Test func repeatedMissedAndLateRunsNeitherSkipNorRepeat() throws {
+    @Test func repeatedMissedAndLateRunsNeitherSkipNorRepeat() async throws {
         let site = try TemporaryDirectory([
             "_config.yml": Self.config,
             "_posts/2021-01-05-tides.md": Self.post("Tides", "On tides."),
@@ -27,7 +27,7 @@ import Testing
         let stateFile = state.url.appending(path: "digest-letter.test-all.json")
 
         // Monday 11 January: the first digest covers the week of 4-10 January.
-        let first = try Self.scheduled(site.url, state: state.url, now: "2021-01-11T08:00:00+01:00")
+        let first = try await Self.scheduled(site.url, state: state.url, now: "2021-01-11T08:00:00+01:00")
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stderr == "")
         #expect(
@@ -64,7 +64,7 @@ import Testing
                 """)
 
         // The timer fires again the same week: nothing to do.
-        let again = try Self.scheduled(site.url, state: state.url, now: "2021-01-11T09:00:00+01:00")
+        let again = try await Self.scheduled(site.url, state: state.url, now: "2021-01-11T09:00:00+01:00")
         #expect(again.status == 0)
         #expect(again.stdout == "")
         #expect(
@@ -75,7 +75,7 @@ import Testing
         // the digest covers both missed weeks and the late post.
         try Data(Self.post("Late buoys", "On buoys.").utf8).write(
             to: site.url.appending(path: "_posts/2021-01-07-buoys.md"))
-        let missed = try Self.scheduled(site.url, state: state.url, now: "2021-01-25T08:00:00+01:00")
+        let missed = try await Self.scheduled(site.url, state: state.url, now: "2021-01-25T08:00:00+01:00")
         #expect(missed.status == 0, "\(missed.stderr)")
         #expect(
             references(missed.stdout) == [
@@ -84,7 +84,7 @@ import Testing
         #expect(missed.stdout.hasPrefix("Harbour Test — weekly digest\nJanuary 11–24, 2021\n"))
 
         // 1 February: an empty week sends nothing, and is recorded as covered.
-        let empty = try Self.scheduled(site.url, state: state.url, now: "2021-02-01T08:00:00+01:00")
+        let empty = try await Self.scheduled(site.url, state: state.url, now: "2021-02-01T08:00:00+01:00")
         #expect(empty.stdout == "")
         #expect(empty.stderr == "feedgen digest: nothing was published January 25–31, 2021; nothing sent\n")
         let saved = try String(contentsOf: stateFile, encoding: .utf8)
@@ -92,18 +92,18 @@ import Testing
         #expect(saved.contains("\"floor\" : \"2021-01-03T23:00:00Z\""))
 
         // An explicit week neither reads nor writes the state.
-        let week = try Self.scheduled(
+        let week = try await Self.scheduled(
             site.url, state: state.url, now: "2021-02-01T08:00:00+01:00", ["--week", "2021-W01"])
         #expect(references(week.stdout) == ["https://letter.test/tides/", "https://letter.test/buoys/"])
         #expect(try String(contentsOf: stateFile, encoding: .utf8) == saved)
     }
 
-    @Test func emptyWeeksAreSentWhenAsked() throws {
+    @Test func emptyWeeksAreSentWhenAsked() async throws {
         let site = try TemporaryDirectory([
             "_config.yml": Self.config, "_posts/2021-01-05-tides.md": Self.post("Tides", "x"),
         ])
         let state = try TemporaryDirectory()
-        let result = try run(
+        let result = try await run(
             Paths.feedgen,
             [
                 "digest", "--site", site.url.path, "--state-dir", state.url.path, "--now", "2021-01-19T08:00:00+01:00",
@@ -124,17 +124,17 @@ import Testing
     }
 
     /// On the corpus: weekly runs with two missed weeks carry exactly the posts of the weeks, each once.
-    @Test func theCorpusOverMissedWeeks() throws {
+    @Test func theCorpusOverMissedWeeks() async throws {
         let state = try TemporaryDirectory()
         var carried: [String] = []
         for now in ["2020-03-23T08:00:00Z", "2020-03-23T12:00:00Z", "2020-04-13T08:00:00Z", "2020-04-20T08:00:00Z"] {
-            let result = try Self.scheduled(Paths.corpus, state: state.url, now: now)
+            let result = try await Self.scheduled(Paths.corpus, state: state.url, now: now)
             #expect(result.status == 0, "\(result.stderr)")
             carried += references(result.stdout)
         }
         var expected: [String] = []
         for week in ["2020-W12", "2020-W13", "2020-W14", "2020-W15", "2020-W16"] {
-            let result = try run(Paths.feedgen, ["digest", "--site", Paths.corpus.path, "--week", week])
+            let result = try await run(Paths.feedgen, ["digest", "--site", Paths.corpus.path, "--week", week])
             expected += references(result.stdout)
         }
         #expect(Set(carried).count == carried.count, "nothing sent twice")

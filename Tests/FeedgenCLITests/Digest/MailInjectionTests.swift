@@ -9,9 +9,9 @@ import Testing
         "site/_posts/2024-01-01-issue-1-en.md": "---\ntitle: \"Issue #1\"\n---\nHello.\n",
     ]
 
-    func digest(_ arguments: [String], files: [String: String] = site) throws -> (ProcessResult, [String]) {
+    func digest(_ arguments: [String], files: [String: String] = site) async throws -> (ProcessResult, [String]) {
         let folder = try TemporaryDirectory(files)
-        let result = try run(
+        let result = try await run(
             Paths.feedgen,
             ["digest", "--maildir", "mail", "--state-dir", "state/digests", "--now", "2024-01-10T00:00:00Z"]
                 + arguments,
@@ -22,8 +22,8 @@ import Testing
         return (result, written.sorted())
     }
 
-    @Test func aLineBreakInFromIsRefused() throws {
-        let (result, written) = try digest([
+    @Test func aLineBreakInFromIsRefused() async throws {
+        let (result, written) = try await digest([
             "--site", "site", "--from", "news@letter.test\nBcc: victim@evil.example", "--to", "readers@letter.test",
         ])
         #expect(result.status == 64)
@@ -34,7 +34,7 @@ import Testing
         #expect(written.isEmpty, "\(written)")
     }
 
-    @Test func badRecipientsAndUnsubscribeURIsAreRefused() throws {
+    @Test func badRecipientsAndUnsubscribeURIsAreRefused() async throws {
         let good = ["--site", "site", "--from", "Ana Ñ <news@letter.test>"]
         let cases: [([String], String)] = [
             (
@@ -52,16 +52,16 @@ import Testing
             ),
         ]
         for (arguments, message) in cases {
-            let (result, written) = try digest(good + arguments)
+            let (result, written) = try await digest(good + arguments)
             #expect(result.status == 64, "\(arguments)")
             #expect(result.stderr.hasPrefix("Error: " + message), "\(result.stderr)")
             #expect(written.isEmpty, "\(written)")
         }
     }
 
-    @Test func aLanguageThatIsNotATagIsRefused() throws {
+    @Test func aLanguageThatIsNotATagIsRefused() async throws {
         // Without a window option the digest reads and writes its state file, whose name holds the language.
-        let (result, written) = try digest([
+        let (result, written) = try await digest([
             "--site", "site", "--from", "news@letter.test", "--to", "readers@letter.test", "--lang", "../../x",
         ])
         #expect(result.status == 64)
@@ -72,11 +72,11 @@ import Testing
         #expect(written.isEmpty, "\(written)")
     }
 
-    @Test func aBadDefinitionsValueNamesTheFile() throws {
+    @Test func aBadDefinitionsValueNamesTheFile() async throws {
         var files = Self.site
         files["feeds/feedgen.yml"] =
             "site: ../site\ndigest:\n  from: \"news@letter.test\\nBcc: victim@evil.example\"\n  to: readers@letter.test\n"
-        let (result, written) = try digest(["--config", "feeds/feedgen.yml"], files: files)
+        let (result, written) = try await digest(["--config", "feeds/feedgen.yml"], files: files)
         #expect(result.status == 1)
         #expect(
             result.stderr

@@ -20,10 +20,10 @@ struct HTTPClient {
     var base: String { "http://127.0.0.1:\(port)" }
 
     /// Sends `path` exactly as written (`--path-as-is`) with curl; `options` are more curl arguments.
-    func get(_ path: String, _ options: [String] = []) throws -> HTTPReply {
+    func get(_ path: String, _ options: [String] = []) async throws -> HTTPReply {
         let body = FileManager.default.temporaryDirectory.appending(path: "feedgen-body-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: body) }
-        let result = try run(
+        let result = try await run(
             URL(filePath: "/usr/bin/curl"),
             ["-s", "-S", "--path-as-is", "--max-time", "20", "-D", "-", "-o", body.path] + options + [base + path])
         try #require(result.status == 0, "curl \(path): \(result.stderr)")
@@ -33,8 +33,8 @@ struct HTTPClient {
     }
 
     /// A HEAD request with curl (`--head`).
-    func head(_ path: String, _ options: [String] = []) throws -> HTTPReply {
-        let result = try run(
+    func head(_ path: String, _ options: [String] = []) async throws -> HTTPReply {
+        let result = try await run(
             URL(filePath: "/usr/bin/curl"),
             ["-s", "-S", "--path-as-is", "--max-time", "20", "--head"] + options + [base + path])
         try #require(result.status == 0, "curl --head \(path): \(result.stderr)")
@@ -43,7 +43,7 @@ struct HTTPClient {
 
     /// Sends `request` byte for byte on a new connection and returns the status code of the answer (0 when the
     /// server closed the connection without one).
-    func raw(_ request: [UInt8]) throws -> Int {
+    func raw(_ request: [UInt8]) async throws -> Int {
         let script = """
             import socket, sys
             s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=20)
@@ -56,7 +56,7 @@ struct HTTPClient {
             print(data.split(b"\\r\\n")[0].split(b" ")[1].decode() if data else "0")
             """
         let hex = request.map { String(format: "%02x", $0) }.joined()
-        let result = try run(URL(filePath: "/usr/bin/env"), ["python3", "-c", script, "\(port)", hex])
+        let result = try await run(URL(filePath: "/usr/bin/env"), ["python3", "-c", script, "\(port)", hex])
         try #require(result.status == 0, "raw request: \(result.stderr)")
         return Int(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
@@ -92,8 +92,8 @@ func freeLoopbackPort() throws -> Int {
 }
 
 /// Whether something accepts connections on 127.0.0.1:`port`, polled until `timeout` passes.
-func acceptsConnections(on port: Int, timeout: TimeInterval = 30, while alive: () -> Bool = { true }) -> Bool {
-    eventually(timeout: timeout) {
+func acceptsConnections(on port: Int, timeout: TimeInterval = 30, while alive: () -> Bool = { true }) async -> Bool {
+    let connected = await eventually(timeout: timeout) {
         guard alive() else { return true }
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(descriptor) }
@@ -103,7 +103,8 @@ func acceptsConnections(on port: Int, timeout: TimeInterval = 30, while alive: (
                 connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
             }
         }
-    } && alive()
+    }
+    return connected && alive()
 }
 
 private func loopback(port: Int) -> sockaddr_in {

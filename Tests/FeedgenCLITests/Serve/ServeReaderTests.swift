@@ -10,8 +10,8 @@ import Testing
         ("en/feed.json", 3), ("fr/rss.xml", 2), ("fr/atom.xml", 2), ("fr/feed.json", 2),
     ]
 
-    @Test func feedparserReadsEveryItemThenGets304() throws {
-        let folder = try ServedFolder()
+    @Test func feedparserReadsEveryItemThenGets304() async throws {
+        let folder = try await ServedFolder()
         // feedparser 6 reads RSS and Atom; JSON Feed it fetches (conditionally too) but cannot parse, so those
         // items are counted with Python's json module from the same response.
         let script = """
@@ -30,7 +30,7 @@ import Testing
                     print(path, first.get("status"), first.version, len(first.entries), bool(first.bozo),
                           second.get("status"), len(second.entries))
             """
-        let result = try run(
+        let result = try await run(
             URL(filePath: "/usr/bin/env"),
             ["python3", "-c", script, folder.client.base + "/"] + Self.feeds.map(\.0))
         try #require(result.status == 0, "\(result.stderr)")
@@ -44,8 +44,8 @@ import Testing
         #expect(folder.requests(for: "/rss.xml").map { $0["http.file"] } == ["rss.xml.gz", "rss.xml.gz"])
     }
 
-    @Test func newsboatReadsEveryItemThenGets304() throws {
-        let folder = try ServedFolder()
+    @Test func newsboatReadsEveryItemThenGets304() async throws {
+        let folder = try await ServedFolder()
         // newsboat has no JSON Feed support; it keys items by GUID across feeds, so each feed gets its own cache
         // (the RSS and Atom copies of an issue would merge in one).
         for (path, count) in Self.feeds where !path.hasSuffix(".json") {
@@ -54,8 +54,8 @@ import Testing
             try Data((url + "\n").utf8).write(to: work.url.appending(path: "urls"))
             try Data().write(to: work.url.appending(path: "config"))
             let cache = work.url.appending(path: "cache.db").path
-            func reload() throws {
-                let result = try run(
+            func reload() async throws {
+                let result = try await run(
                     URL(filePath: "/usr/bin/env"),
                     [
                         "HOME=\(work.url.path)", "XDG_CONFIG_HOME=\(work.url.path)",
@@ -65,20 +65,20 @@ import Testing
                     ])
                 try #require(result.status == 0, "newsboat \(path): \(result.stdout)\(result.stderr)")
             }
-            try reload()
-            let stored = try run(URL(filePath: "/usr/bin/sqlite3"), [cache, "SELECT count(*) FROM rss_item"])
+            try await reload()
+            let stored = try await run(URL(filePath: "/usr/bin/sqlite3"), [cache, "SELECT count(*) FROM rss_item"])
             #expect(stored.stdout == "\(count)\n", "\(path): \(stored.stderr)")
             // newsboat 2.21 stores a feed's ETag and Last-Modified from its second fetch on (at the first, the
             // feed's row does not exist yet when it saves them), so its third poll is the first conditional one.
-            try reload()
-            try reload()
+            try await reload()
+            try await reload()
             let statuses = folder.requests(for: "/" + path).map { $0["http.status"] ?? "" }
             #expect(statuses == ["200", "200", "304"], "\(path)")
         }
     }
 
-    @Test func aRequestDuringARepublishGetsTheOldOrTheNewFileWhole() throws {
-        let folder = try ServedFolder()
+    @Test func aRequestDuringARepublishGetsTheOldOrTheNewFileWhole() async throws {
+        let folder = try await ServedFolder()
         // Two versions of different sizes, renamed over the served file in turn as the publisher does, while
         // a client reads it in a loop: every body is one version whole.
         let script = """
@@ -114,7 +114,7 @@ import Testing
                 writer.join()
             print("both" if seen[0] and seen[1] else "one: %r" % seen)
             """
-        let result = try run(
+        let result = try await run(
             URL(filePath: "/usr/bin/env"), ["python3", "-c", script, "\(folder.client.port)", folder.out.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "both\n")

@@ -15,8 +15,8 @@ final class ServedFolder {
     /// The precompressed copies the test makes (the build's own may be there too).
     static let compressed = ["rss.xml", "atom.xml", "feed.json", "en/rss.xml"]
 
-    init() throws {
-        repository = try ContentRepository([
+    init() async throws {
+        repository = try await ContentRepository([
             "_posts/2026-01-01-first.md": ContentRepository.post("First"),
             "_posts/2026-01-02-second.md": ContentRepository.post("Second"),
             "_posts/2026-01-03-third.md": ContentRepository.post("Third"),
@@ -25,7 +25,7 @@ final class ServedFolder {
         ])
         let out = repository.out
         let secret = repository.folder.url.appending(path: "secret")
-        let build = try run(Paths.feedgen, ["build", "--site", repository.site.path, "--out", out.path])
+        let build = try await run(Paths.feedgen, ["build", "--site", repository.site.path, "--out", out.path])
         try #require(build.status == 0, "feedgen build: \(build.stderr)")
         let files: [String: String] = [
             "index.html": "<!doctype html><title>Feeds</title><p>The feeds.</p>\n",
@@ -47,7 +47,7 @@ final class ServedFolder {
                 atPath: out.appending(path: name).path, withDestinationPath: target)
         }
         for path in Self.compressed {
-            let gzip = try run(
+            let gzip = try await run(
                 URL(filePath: "/usr/bin/gzip"), ["-k", "-n", "-f", "-9", out.appending(path: path).path])
             try #require(gzip.status == 0, "gzip: \(gzip.stderr)")
         }
@@ -55,7 +55,7 @@ final class ServedFolder {
         server = try BackgroundProcess(
             Paths.feedgen, ["serve", "--out", out.path, "--listen", "127.0.0.1:\(port)"])
         client = HTTPClient(port: port)
-        try #require(acceptsConnections(on: port) { server.isRunning }, "feedgen serve: \(server.lines)")
+        try await #require(acceptsConnections(on: port) { server.isRunning }, "feedgen serve: \(server.lines)")
     }
 
     /// The bytes of a published file.

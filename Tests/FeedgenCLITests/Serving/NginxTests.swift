@@ -49,7 +49,7 @@ import Testing
         let process: BackgroundProcess
         let port: Int
 
-        init(serving out: URL, in folder: URL) throws {
+        init(serving out: URL, in folder: URL) async throws {
             let port = try freeLoopbackPort()
             self.port = port
             let block = try String(
@@ -96,29 +96,30 @@ import Testing
                     "--reuid=\(ids.uid)", "--regid=\(ids.gid)", "--clear-groups", "/usr/sbin/nginx",
                     "-e", "stderr", "-p", server.path + "/", "-c", server.appending(path: "nginx.conf").path,
                 ])
-            let listening = eventually(timeout: 20) {
-                (try? run(URL(filePath: "/usr/bin/curl"), ["-s", "-o", "/dev/null", "http://127.0.0.1:\(port)/"]))?
+            let listening = await eventually(timeout: 20) {
+                (try? runBlocking(
+                    URL(filePath: "/usr/bin/curl"), ["-s", "-o", "/dev/null", "http://127.0.0.1:\(port)/"]))?
                     .status == 0
             }
             #expect(listening, "nginx did not start: \(process.lines)")
         }
 
         /// The answers to `requests`, one connection each.
-        func ask(_ requests: [(method: String, path: String, headers: [String: String])]) throws -> [Answer] {
+        func ask(_ requests: [(method: String, path: String, headers: [String: String])]) async throws -> [Answer] {
             let json = try JSONSerialization.data(withJSONObject: requests.map { [$0.method, $0.path, $0.headers] })
-            let result = try python(NginxTests.answers, [String(port), String(decoding: json, as: UTF8.self)])
+            let result = try await python(NginxTests.answers, [String(port), String(decoding: json, as: UTF8.self)])
             #expect(result.status == 0, "\(result.stderr)")
             return try JSONDecoder().decode([Answer].self, from: Data(result.stdout.utf8))
         }
 
-        deinit { _ = process.stop() }
+        deinit { process.send(SIGTERM) }
     }
 
     @Test(.enabled(if: Unprivileged.unavailable == nil, "cannot run nginx as nobody here"))
-    func theServerBlockSendsTypesValidatorsGzipAndHead() throws {
+    func theServerBlockSendsTypesValidatorsGzipAndHead() async throws {
         let site = try ServedSite()
-        _ = try site.build()
-        let nginx = try Nginx(serving: site.out, in: site.folder.url)
+        _ = try await site.build()
+        let nginx = try await Nginx(serving: site.out, in: site.folder.url)
         let types = [
             "/rss.xml": "application/rss+xml; charset=utf-8", "/fr/atom.xml": "application/atom+xml; charset=utf-8",
             "/ar/feed.json": "application/feed+json; charset=utf-8", "/feeds.opml": "text/x-opml; charset=utf-8",
@@ -126,7 +127,7 @@ import Testing
             "/feed.xsl": "text/xsl; charset=utf-8",
         ]
         let paths = types.keys.sorted()
-        let first = try nginx.ask(paths.map { ("GET", $0, [:]) })
+        let first = try await nginx.ask(paths.map { ("GET", $0, [:]) })
         for (path, answer) in zip(paths, first) {
             let file = site.out.appending(path: path == "/" ? "index.html" : String(path.dropFirst()))
             #expect(answer.status == 200, "\(path)")
@@ -141,7 +142,7 @@ import Testing
         let rss = try #require(first.first { $0.headers["content-type"]?.hasPrefix("application/rss+xml") == true })
         let feed = try String(contentsOf: site.out.appending(path: "rss.xml"), encoding: .utf8)
         try site.write("half a feed", to: "out/.rss.xml.4242.tmp")
-        let answers = try nginx.ask([
+        let answers = try await nginx.ask([
             ("GET", "/rss.xml", ["If-None-Match": rss.headers["etag"] ?? ""]),
             ("GET", "/rss.xml", ["If-Modified-Since": rss.headers["last-modified"] ?? ""]),
             ("GET", "/rss.xml", ["Accept-Encoding": "gzip"]),
@@ -161,12 +162,12 @@ import Testing
 
     /// feedparser subscribes through nginx, reads every item, and gets 304 when it polls again.
     @Test(.enabled(if: Unprivileged.unavailable == nil, "cannot run nginx as nobody here"))
-    func feedparserSubscribesAndGetsNotModified() throws {
+    func feedparserSubscribesAndGetsNotModified() async throws {
         let site = try ServedSite()
-        _ = try site.build()
-        let nginx = try Nginx(serving: site.out, in: site.folder.url)
+        _ = try await site.build()
+        let nginx = try await Nginx(serving: site.out, in: site.folder.url)
         for (path, items) in [("rss.xml", 3), ("atom.xml", 3), ("ar/rss.xml", 1), ("fr/atom.xml", 1)] {
-            let polls = try python(Self.feedparserPolls, ["http://127.0.0.1:\(nginx.port)/\(path)"])
+            let polls = try await python(Self.feedparserPolls, ["http://127.0.0.1:\(nginx.port)/\(path)"])
             #expect(polls.stdout == "200 \(items) 304 304\n", "\(path): \(polls.stderr)")
         }
     }

@@ -33,19 +33,19 @@ struct ServedSite: ~Copyable {
     }
 
     /// Runs `feedgen ARGUMENTS --config feedgen.yml` in the folder.
-    func feedgen(_ arguments: [String]) throws -> ProcessResult {
-        try run(Paths.feedgen, arguments + ["--config", definitions.path], in: folder.url)
+    func feedgen(_ arguments: [String]) async throws -> ProcessResult {
+        try await run(Paths.feedgen, arguments + ["--config", definitions.path], in: folder.url)
     }
 
     /// Builds, expecting success.
-    func build(_ extra: [String] = []) throws -> ProcessResult {
-        let result = try feedgen(["build"] + extra)
+    func build(_ extra: [String] = []) async throws -> ProcessResult {
+        let result = try await feedgen(["build"] + extra)
         #expect(result.status == 0, "\(result.stderr)")
         return result
     }
 }
 
 /// Runs a Python program given as text with `arguments`.
-func python(_ program: String, _ arguments: [String]) throws -> ProcessResult {
-    try run(URL(filePath: "/usr/bin/env"), ["python3", "-c", program] + arguments)
+func python(_ program: String, _ arguments: [String]) async throws -> ProcessResult {
+    try await run(URL(filePath: "/usr/bin/env"), ["python3", "-c", program] + arguments)
 }

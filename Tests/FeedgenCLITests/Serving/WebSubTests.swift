@@ -32,28 +32,29 @@ import Testing
         let url: String
         private var marks = 0
 
-        init(refusing refuse: Int = 0) throws {
+        init(refusing refuse: Int = 0) async throws {
             process = try BackgroundProcess(
                 URL(filePath: "/usr/bin/env"), ["python3", "-c", WebSubTests.hubProgram, String(refuse)])
-            let line = process.waitForLines { $0.hasPrefix("listening ") }.first ?? ""
+            let line = await process.waitForLines { $0.hasPrefix("listening ") }.first ?? ""
             url = "http://127.0.0.1:\(line.dropFirst("listening ".count))/"
         }
 
         /// The notifications heard since the last call, in order. A marker notification sent now is heard after
         /// all of them (feedgen has exited, or was seen to send them), so none still on the way is missed.
-        func heard() throws -> [String] {
+        func heard() async throws -> [String] {
             marks += 1
             let marker = "marker-\(marks)"
-            let sent = try run(URL(filePath: "/usr/bin/curl"), ["-s", "-d", "hub.mode=publish&hub.url=\(marker)", url])
+            let sent = try await run(
+                URL(filePath: "/usr/bin/curl"), ["-s", "-d", "hub.mode=publish&hub.url=\(marker)", url])
             #expect(sent.status == 0)
-            process.waitForLines { $0.contains(" \(marker) ") }
+            await process.waitForLines { $0.contains(" \(marker) ") }
             let lines = process.lines.filter { !$0.hasPrefix("listening ") }
             let start = lines.lastIndex { $0.contains(" marker-\(marks - 1) ") }.map { $0 + 1 } ?? 0
             let end = lines.lastIndex { $0.contains(" \(marker) ") } ?? lines.endIndex
             return Array(lines[start..<end])
         }
 
-        deinit { _ = process.stop() }
+        deinit { process.send(SIGTERM) }
     }
 
     static func feeds(_ folders: [String]) -> [String] {
@@ -66,9 +67,9 @@ import Testing
         urls.map { "204 publish \($0) application/x-www-form-urlencoded" }.sorted()
     }
 
-    @Test func everyFeedLinksTheHub() throws {
+    @Test func everyFeedLinksTheHub() async throws {
         let site = try ServedSite("hub: https://hub.example.org/\n")
-        _ = try site.build(["--hub-retry", "1ms"])
+        _ = try await site.build(["--hub-retry", "1ms"])
         let rss = try String(contentsOf: site.out.appending(path: "fr/rss.xml"), encoding: .utf8)
         #expect(rss.contains("<atom:link rel=\"hub\" href=\"https://hub.example.org/\"/>"))
         let atom = try String(contentsOf: site.out.appending(path: "atom.xml"), encoding: .utf8)
@@ -78,56 +79,56 @@ import Testing
         #expect(json.hubs == [["type": "WebSub", "url": "https://hub.example.org/"]])
     }
 
-    @Test func buildNotifiesOncePerChangedFeed() throws {
-        let hub = try Hub()
+    @Test func buildNotifiesOncePerChangedFeed() async throws {
+        let hub = try await Hub()
         let site = try ServedSite("hub: \(hub.url)\n")
-        _ = try site.build()
-        #expect(try hub.heard().sorted() == Self.accepted(Self.feeds(["", "ar/", "en/", "fr/"])))
-        _ = try site.build()
-        #expect(try hub.heard() == [], "nothing changed, nothing to tell")
+        _ = try await site.build()
+        await #expect(try hub.heard().sorted() == Self.accepted(Self.feeds(["", "ar/", "en/", "fr/"])))
+        _ = try await site.build()
+        await #expect(try hub.heard() == [], "nothing changed, nothing to tell")
         try site.write(
             ServedSite.post("Notes du port, un", lang: "fr"), to: "site/_posts/2026-01-14-notes-du-port-fr.md")
-        _ = try site.build()
-        #expect(try hub.heard().sorted() == Self.accepted(Self.feeds(["", "fr/"])))
+        _ = try await site.build()
+        await #expect(try hub.heard().sorted() == Self.accepted(Self.feeds(["", "fr/"])))
     }
 
-    @Test func aRefusedNotificationIsRetriedAndNeverFailsTheBuild() throws {
-        let hub = try Hub(refusing: 1)
+    @Test func aRefusedNotificationIsRetriedAndNeverFailsTheBuild() async throws {
+        let hub = try await Hub(refusing: 1)
         let site = try ServedSite("hub: \(hub.url)\n")
-        let build = try site.build(["--hub-retry", "10ms"])
+        let build = try await site.build(["--hub-retry", "10ms"])
         let urls = Self.feeds(["", "ar/", "en/", "fr/"])
         let refused = urls.map { "503 publish \($0) application/x-www-form-urlencoded" }
-        #expect(try hub.heard().sorted() == (refused + Self.accepted(urls)).sorted())
+        await #expect(try hub.heard().sorted() == (refused + Self.accepted(urls)).sorted())
         let warnings = build.stderr.split(separator: "\n").filter {
             $0.contains("warning the WebSub hub did not take the notification: HTTP 503; retrying")
         }
         #expect(warnings.count == urls.count, "\(build.stderr)")
     }
 
-    @Test func aHubThatIsDownIsLoggedAndThePublishStands() throws {
+    @Test func aHubThatIsDownIsLoggedAndThePublishStands() async throws {
         let port = try freeLoopbackPort()
         let site = try ServedSite("hub: http://127.0.0.1:\(port)/\n")
-        let build = try site.feedgen(["build", "--hub-retry", "1ms"])
+        let build = try await site.feedgen(["build", "--hub-retry", "1ms"])
         #expect(build.status == 0, "\(build.stderr)")
         #expect(FileManager.default.fileExists(atPath: site.out.appending(path: "fr/rss.xml").path))
         let givenUp = build.stderr.split(separator: "\n").filter { $0.contains("; giving up") }
         #expect(givenUp.count == 12, "\(build.stderr)")
     }
 
-    @Test func watchNotifiesAfterEachPublish() throws {
-        let hub = try Hub()
+    @Test func watchNotifiesAfterEachPublish() async throws {
+        let hub = try await Hub()
         let site = try ServedSite("hub: \(hub.url)\n")
         let daemon = try BackgroundProcess(
             Paths.feedgen, ["watch", "--config", site.definitions.path, "--debounce", "50ms"], in: site.folder.url)
-        let notified = { (count: Int) in
-            daemon.waitForLines(count) { $0.contains("notified the WebSub hub") }.count
+        let notified = { (count: Int) async in
+            await daemon.waitForLines(count) { $0.contains("notified the WebSub hub") }.count
         }
-        #expect(notified(12) == 12, "\(daemon.lines)")
-        #expect(try hub.heard().sorted() == Self.accepted(Self.feeds(["", "ar/", "en/", "fr/"])))
+        #expect(await notified(12) == 12, "\(daemon.lines)")
+        await #expect(try hub.heard().sorted() == Self.accepted(Self.feeds(["", "ar/", "en/", "fr/"])))
         try site.write(
             ServedSite.post("Harbour notes, one", lang: "en"), to: "site/_posts/2026-01-12-harbour-notes-en.md")
-        #expect(notified(18) == 18, "\(daemon.lines)")
-        #expect(daemon.stop() == 0)
-        #expect(try hub.heard().sorted() == Self.accepted(Self.feeds(["", "en/"])))
+        #expect(await notified(18) == 18, "\(daemon.lines)")
+        await #expect(daemon.stop() == 0)
+        await #expect(try hub.heard().sorted() == Self.accepted(Self.feeds(["", "en/"])))
     }
 }

@@ -56,20 +56,35 @@ final class BackgroundProcess: @unchecked Sendable {
 
     /// Waits until `count` lines satisfy `predicate`; returns those lines (fewer if the deadline passed first).
     @discardableResult
-    func waitForLines(_ count: Int = 1, timeout: TimeInterval = 30, where predicate: (String) -> Bool) -> [String] {
+    func waitForLines(_ count: Int = 1, timeout: TimeInterval = 30, where predicate: (String) -> Bool) async
+        -> [String]
+    {
         let deadline = Date(timeIntervalSinceNow: timeout)
-        condition.lock()
-        defer { condition.unlock() }
         while true {
-            let matching = collected.filter(predicate)
-            if matching.count >= count || ended || !condition.wait(until: deadline) { return matching }
+            let (lines, ended) = snapshot()
+            let matching = lines.filter(predicate)
+            if matching.count >= count || ended || Date() >= deadline { return matching }
+            await offPool { self.waitForMoreThan(lines.count, until: deadline) }
         }
     }
 
+    private func snapshot() -> (lines: [String], ended: Bool) {
+        condition.lock()
+        defer { condition.unlock() }
+        return (collected, ended)
+    }
+
+    /// Blocks until more than `count` lines were collected, the pipe ended or the deadline passed.
+    private func waitForMoreThan(_ count: Int, until deadline: Date) {
+        condition.lock()
+        defer { condition.unlock() }
+        while collected.count <= count && !ended && condition.wait(until: deadline) {}
+    }
+
     /// Sends a signal and waits for the process to exit; nil if it is still running after `timeout`.
-    func stop(_ signal: Int32 = SIGTERM, timeout: TimeInterval = 30) -> Int32? {
+    func stop(_ signal: Int32 = SIGTERM, timeout: TimeInterval = 30) async -> Int32? {
         kill(process.processIdentifier, signal)
-        return waitForExit(timeout: timeout)
+        return await waitForExit(timeout: timeout)
     }
 
     /// The process id.
@@ -81,12 +96,24 @@ final class BackgroundProcess: @unchecked Sendable {
         kill(process.processIdentifier, signal)
     }
 
-    func waitForExit(timeout: TimeInterval) -> Int32? {
+    /// Waits for the process to exit and for the last of its standard error to be read; nil if it is still
+    /// running after `timeout`.
+    func waitForExit(timeout: TimeInterval) async -> Int32? {
+        await offPool { self.blockingWaitForExit(timeout: timeout) }
+    }
+
+    private func blockingWaitForExit(timeout: TimeInterval) -> Int32? {
         let deadline = Date(timeIntervalSinceNow: timeout)
         while process.isRunning {
             if Date() > deadline { return nil }
             usleep(10_000)
         }
+        // The lines written last (`stopped`) may still be in the pipe: read it to its end, which comes at once
+        // unless a child the process started still holds it.
+        let drained = Date(timeIntervalSinceNow: 5)
+        condition.lock()
+        while !ended && condition.wait(until: drained) {}
+        condition.unlock()
         return process.terminationStatus
     }
 
@@ -99,11 +126,11 @@ final class BackgroundProcess: @unchecked Sendable {
 }
 
 /// Polls `condition` until it holds or `timeout` passes; returns whether it held.
-func eventually(timeout: TimeInterval = 30, _ condition: () throws -> Bool) rethrows -> Bool {
+func eventually(timeout: TimeInterval = 30, _ condition: () throws -> Bool) async rethrows -> Bool {
     let deadline = Date(timeIntervalSinceNow: timeout)
     while Date() < deadline {
         if try condition() { return true }
-        usleep(20_000)
+        try? await Task.sleep(for: .milliseconds(20))
     }
     return try condition()
 }

@@ -22,13 +22,13 @@ final class ContentRepository {
         "---\ntitle: \"\(title)\"\n\(lang.map { "lang: \($0)\n" } ?? "")---\n\(title): the text.\n"
     }
 
-    init(_ posts: [String: String] = [:]) throws {
+    init(_ posts: [String: String] = [:]) async throws {
         folder = try TemporaryDirectory()
         try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
-        try git("init", "--quiet", "--initial-branch=main")
+        try await git("init", "--quiet", "--initial-branch=main")
         try write(Self.config, to: "_config.yml")
         for (path, text) in posts { try write(text, to: path) }
-        try commit("Initial content")
+        try await commit("Initial content")
     }
 
     func write(_ text: String, to path: String) throws {
@@ -37,23 +37,23 @@ final class ContentRepository {
         try Data(text.utf8).write(to: file)
     }
 
-    func commit(_ message: String) throws {
-        try git("add", "--all")
-        try git("commit", "--quiet", "-m", message)
+    func commit(_ message: String) async throws {
+        try await git("add", "--all")
+        try await git("commit", "--quiet", "-m", message)
     }
 
     /// Runs git in the work tree (or `directory`) and returns its standard output; a failure fails the test.
     @discardableResult
-    func git(_ arguments: String..., in directory: URL? = nil) throws -> String {
-        try Self.git(arguments, in: directory ?? site)
+    func git(_ arguments: String..., in directory: URL? = nil) async throws -> String {
+        try await Self.git(arguments, in: directory ?? site)
     }
 
     @discardableResult
-    static func git(_ arguments: [String], in directory: URL) throws -> String {
+    static func git(_ arguments: [String], in directory: URL) async throws -> String {
         let identity = [
             "-c", "user.name=Editor", "-c", "user.email=editor@example.org", "-c", "advice.detachedHead=false",
         ]
-        let result = try run(URL(filePath: "/usr/bin/git"), identity + arguments, in: directory)
+        let result = try await run(URL(filePath: "/usr/bin/git"), identity + arguments, in: directory)
         try #require(result.status == 0, "git \(arguments.joined(separator: " ")): \(result.stderr)")
         return result.stdout
     }

@@ -19,7 +19,7 @@ struct ParsedMail: Decodable, Equatable {
     var softBreaks: Int
 
     /// Parses `file` with Python's `email.parser.BytesParser`.
-    static func parse(_ file: URL) throws -> ParsedMail {
+    static func parse(_ file: URL) async throws -> ParsedMail {
         let script = """
             import email, email.parser, email.policy, json, sys
             with open(sys.argv[1], 'rb') as f:
@@ -49,7 +49,7 @@ struct ParsedMail: Decodable, Equatable {
                 'softBreaks': sum(1 for l in lines if l.endswith(' ')),
             }))
             """
-        let result = try run(URL(filePath: "/usr/bin/env"), ["python3", "-c", script, file.path])
+        let result = try await run(URL(filePath: "/usr/bin/env"), ["python3", "-c", script, file.path])
         guard result.status == 0 else { throw MailCheckError(message: result.stderr) }
         return try JSONDecoder().decode(ParsedMail.self, from: Data(result.stdout.utf8))
     }

@@ -7,8 +7,30 @@ struct ProcessResult {
     var stderr: String
 }
 
-/// Runs `executable` with `arguments` in `directory` and waits for it to exit.
-func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil) throws -> ProcessResult {
+/// Runs `work`, which blocks (waits for a process, a pipe, a condition), on a thread of its own and suspends
+/// until it returns: a test that waits never holds one of the few threads of Swift's concurrency pool (two on a
+/// two-core machine), which every other test needs to run.
+func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try work() }) }.start()
+    }
+}
+
+/// `offPool` for work that cannot fail.
+func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+        Thread { continuation.resume(returning: work()) }.start()
+    }
+}
+
+/// Runs `executable` with `arguments` in `directory` and waits, off the concurrency pool, for it to exit.
+func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil) async throws -> ProcessResult {
+    try await offPool { try runBlocking(executable, arguments, in: directory) }
+}
+
+/// `run` on the calling thread: for the few places that cannot wait asynchronously (a `static let` probe, a
+/// `deinit`).
+func runBlocking(_ executable: URL, _ arguments: [String], in directory: URL? = nil) throws -> ProcessResult {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments

@@ -21,9 +21,9 @@ enum Unprivileged {
     }
 
     /// Runs `feedgen` with `arguments` in `directory` as `nobody`.
-    static func feedgen(_ arguments: [String], in directory: URL) throws -> ProcessResult {
+    static func feedgen(_ arguments: [String], in directory: URL) async throws -> ProcessResult {
         guard let ids else { throw CocoaError(.featureUnsupported) }
-        return try run(
+        return try await run(
             URL(filePath: "/usr/bin/setpriv"),
             ["--reuid=\(ids.uid)", "--regid=\(ids.gid)", "--clear-groups", Paths.feedgen.path] + arguments,
             in: directory)
@@ -42,7 +42,8 @@ struct SmallDisk: ~Copyable {
     /// Mounts a tmpfs of `size` (as `mount -o size=` takes it) at `url`, which must exist.
     /// - Throws: `Refused` with mount's message when mounting is not allowed here (no root, a container).
     init(at url: URL, size: String) throws {
-        let result = try run(URL(filePath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=\(size)", "tmpfs", url.path])
+        let result = try runBlocking(
+            URL(filePath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=\(size)", "tmpfs", url.path])
         guard result.status == 0 else { throw Refused(message: result.stderr) }
         self.url = url
     }
@@ -63,6 +64,6 @@ struct SmallDisk: ~Copyable {
     }()
 
     deinit {
-        _ = try? run(URL(filePath: "/bin/umount"), ["-l", url.path])
+        _ = try? runBlocking(URL(filePath: "/bin/umount"), ["-l", url.path])
     }
 }

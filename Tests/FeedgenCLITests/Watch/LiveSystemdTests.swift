@@ -5,8 +5,8 @@ import Testing
 /// server runs them: Tests/Live/live-test.sh, which builds the package, boots the container and prints one
 /// PASS/FAIL line per check. Where systemd-nspawn cannot run at all (not root) the script says why and exits 77.
 @Suite struct LiveSystemdTests {
-    @Test func packageAndUnitsUnderARealSystemd() throws {
-        let result = try run(
+    @Test func packageAndUnitsUnderARealSystemd() async throws {
+        let result = try await run(
             URL(filePath: "/bin/bash"), [Paths.package.appending(path: "Tests/Live/live-test.sh").path],
             in: Paths.package)
         print(result.stdout)

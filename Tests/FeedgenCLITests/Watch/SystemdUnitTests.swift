@@ -32,17 +32,18 @@ import Testing
         return root
     }
 
-    @Test(arguments: units) func unitVerifies(_ unit: String) throws {
+    @Test(arguments: units) func unitVerifies(_ unit: String) async throws {
         let root = try root()
-        let result = try run(Self.systemdAnalyze, ["verify", "--root=\(root.url.path)", "/etc/systemd/system/\(unit)"])
+        let result = try await run(
+            Self.systemdAnalyze, ["verify", "--root=\(root.url.path)", "/etc/systemd/system/\(unit)"])
         #expect(result.status == 0)
         #expect(result.stdout + result.stderr == "", "systemd-analyze verify: \(result.stderr)")
     }
 
     /// The server answers the network, so it cannot deny IP traffic as the others do (1.2 instead of 1.0).
     @Test(arguments: [("feedgen-watch.service", 1.0), ("feedgen-digest.service", 1.0), ("feedgen-serve.service", 1.2)])
-    func serviceExposureIsOK(_ unit: String, _ limit: Double) throws {
-        let result = try run(
+    func serviceExposureIsOK(_ unit: String, _ limit: Double) async throws {
+        let result = try await run(
             Self.systemdAnalyze,
             ["security", "--offline=yes", Paths.package.appending(path: "systemd/\(unit)").path])
         let verdict = result.stdout.split(separator: "\n").last { $0.contains("Overall exposure level") }

@@ -39,8 +39,8 @@ struct WatchCommandTests {
         #expect(defaults.pull == nil && defaults.poll == nil)
     }
 
-    @Test func aBadIntervalIsAUsageError() throws {
-        let result = try run(Paths.feedgen, ["watch", "--site", "s", "--pull", "often"])
+    @Test func aBadIntervalIsAUsageError() async throws {
+        let result = try await run(Paths.feedgen, ["watch", "--site", "s", "--pull", "often"])
         #expect(result.status == 64)
         #expect(
             result.stderr.split(separator: "\n").first == "Error: The value 'often' is invalid for '--pull <interval>'")

@@ -8,26 +8,26 @@ import Testing
 /// The daemon under conditions made for real: git's index.lock present at start, the limit on inotify watches
 /// reached.
 @Suite(.serialized) struct WatchConditionsTests {
-    private func rebuilds(_ daemon: BackgroundProcess, _ count: Int) -> [[String: String]] {
-        daemon.waitForLines(count, where: isRebuild).map(rebuildFields)
+    private func rebuilds(_ daemon: BackgroundProcess, _ count: Int) async -> [[String: String]] {
+        await daemon.waitForLines(count, where: isRebuild).map(rebuildFields)
     }
 
     private func messages(_ daemon: BackgroundProcess) -> [String] {
         daemon.lines.filter { !isRebuild($0) }.map { $0.split(separator: " ").dropFirst().joined(separator: " ") }
     }
 
-    @Test func theFirstBuildWaitsForGitsIndexLock() throws {
-        let repository = try ContentRepository(["_posts/2026-01-01-first.md": ContentRepository.post("First")])
+    @Test func theFirstBuildWaitsForGitsIndexLock() async throws {
+        let repository = try await ContentRepository(["_posts/2026-01-01-first.md": ContentRepository.post("First")])
         let lock = repository.site.appending(path: ".git/index.lock")
         #expect(FileManager.default.createFile(atPath: lock.path, contents: Data()))
         let daemon = try repository.watch()
-        let waiting = daemon.waitForLines { $0.contains(" waiting for git to finish before the first build ") }
+        let waiting = await daemon.waitForLines { $0.contains(" waiting for git to finish before the first build ") }
         #expect(waiting.count == 1, "\(daemon.lines)")
         #expect(try repository.titles() == nil)
         try FileManager.default.removeItem(at: lock)
-        #expect(rebuilds(daemon, 1) == [["trigger": "start", "posts.changed": "1", "feeds.rewritten": "2"]])
+        await #expect(rebuilds(daemon, 1) == [["trigger": "start", "posts.changed": "1", "feeds.rewritten": "2"]])
         #expect(try repository.titles() == ["First"])
-        #expect(daemon.stop() == 0)
+        await #expect(daemon.stop() == 0)
         #expect(
             messages(daemon) == [
                 "info .git/index.lock exists: waiting for git to finish before the first build "
@@ -40,27 +40,27 @@ import Testing
     /// (the debounce waits at most 2 s, ten times itself). The pause between writes is the condition, not a
     /// synchronisation; the writes stop after 20 s, far beyond the longest wait, so a debounce that waits for
     /// quiet publishes only after they stop, and fails.
-    @Test func aFileRewrittenFasterThanTheDebounceIsStillPublished() throws {
-        let repository = try ContentRepository(["_posts/2026-01-01-first.md": ContentRepository.post("First")])
+    @Test func aFileRewrittenFasterThanTheDebounceIsStillPublished() async throws {
+        let repository = try await ContentRepository(["_posts/2026-01-01-first.md": ContentRepository.post("First")])
         let daemon = try repository.watch()
-        #expect(rebuilds(daemon, 1).count == 1)
+        await #expect(rebuilds(daemon, 1).count == 1)
         let began = ContinuousClock.now
         var version = 0
         while daemon.lines.filter(isRebuild).count < 2 && ContinuousClock.now - began < .seconds(20) {
             version += 1
             try repository.write(ContentRepository.post("Draft \(version)"), to: "_posts/2026-01-01-first.md")
-            usleep(150_000)
+            try await Task.sleep(for: .milliseconds(150))
         }
         let publishedWhileWriting = daemon.lines.filter(isRebuild).count >= 2
-        #expect(rebuilds(daemon, 2).last == ["trigger": "change", "posts.changed": "1", "feeds.rewritten": "2"])
+        await #expect(rebuilds(daemon, 2).last == ["trigger": "change", "posts.changed": "1", "feeds.rewritten": "2"])
         #expect(publishedWhileWriting, "\(daemon.lines)")
         #expect(try repository.titles()?.first?.hasPrefix("Draft ") == true)
-        #expect(daemon.stop() == 0)
+        await #expect(daemon.stop() == 0)
     }
 
     /// Whether this machine lets a user namespace lower its own limit on inotify watches.
     static let canLowerInotifyLimit: Bool = {
-        let result = try? run(
+        let result = try? runBlocking(
             URL(filePath: "/usr/bin/unshare"),
             ["--user", "--map-root-user", "sh", "-c", "echo 3 > /proc/sys/user/max_inotify_watches"])
         return result?.status == 0
@@ -70,8 +70,8 @@ import Testing
         .enabled(
             if: canLowerInotifyLimit,
             "needs a user namespace whose /proc/sys/user/max_inotify_watches can be lowered (unshare --user)"))
-    func aFolderMadeOnceTheWatchLimitIsReachedIsPolled() throws {
-        let repository = try ContentRepository(["_posts/2026-01-01-first.md": ContentRepository.post("First")])
+    func aFolderMadeOnceTheWatchLimitIsReachedIsPolled() async throws {
+        let repository = try await ContentRepository(["_posts/2026-01-01-first.md": ContentRepository.post("First")])
         // The daemon runs in a user namespace of its own whose limit is the three watches it needs at start
         // (the site, `_posts`, `.git`): the machine's limit, shared with everything else, is not touched.
         let script = "echo 3 > /proc/sys/user/max_inotify_watches || exit 99; exec \"$@\""
@@ -81,18 +81,18 @@ import Testing
                 "--user", "--map-root-user", "sh", "-c", script, "sh", Paths.feedgen.path, "watch", "--site",
                 repository.site.path, "--out", repository.out.path,
             ])
-        #expect(rebuilds(daemon, 1) == [["trigger": "start", "posts.changed": "1", "feeds.rewritten": "2"]])
+        await #expect(rebuilds(daemon, 1) == [["trigger": "start", "posts.changed": "1", "feeds.rewritten": "2"]])
 
         // A folder of posts moved in: no watch is left for it.
         let staging = try TemporaryDirectory(["_posts/2026-01-05-news.md": ContentRepository.post("News")])
         try FileManager.default.moveItem(at: staging.url, to: repository.site.appending(path: "news"))
-        #expect(rebuilds(daemon, 2).last == ["trigger": "change", "posts.changed": "1", "feeds.rewritten": "2"])
+        await #expect(rebuilds(daemon, 2).last == ["trigger": "change", "posts.changed": "1", "feeds.rewritten": "2"])
         #expect(try repository.titles() == ["News", "First"])
         // Later changes in it are seen by polling.
         try repository.write(ContentRepository.post("More news"), to: "news/_posts/2026-01-06-more.md")
-        #expect(rebuilds(daemon, 3).last == ["trigger": "change", "posts.changed": "1", "feeds.rewritten": "2"])
+        await #expect(rebuilds(daemon, 3).last == ["trigger": "change", "posts.changed": "1", "feeds.rewritten": "2"])
         #expect(try repository.titles() == ["More news", "News", "First"])
-        #expect(daemon.stop() == 0)
+        await #expect(daemon.stop() == 0)
         #expect(
             messages(daemon) == [
                 "error \(repository.site.path)/news: error: inotify_add_watch failed: No space left on device; "

@@ -7,17 +7,17 @@ import Testing
 
 /// Starts the real `feedgen watch` daemon on a temporary git content repository and reads what it publishes.
 @Suite(.serialized) struct WatchEndToEndTests {
-    private func rebuilds(_ daemon: BackgroundProcess, _ count: Int) -> [[String: String]] {
-        daemon.waitForLines(count, where: isRebuild).map(rebuildFields)
+    private func rebuilds(_ daemon: BackgroundProcess, _ count: Int) async -> [[String: String]] {
+        await daemon.waitForLines(count, where: isRebuild).map(rebuildFields)
     }
 
-    @Test func aPostAddedEditedRenamedAndDeletedShowsInTheFeeds() throws {
-        let repository = try ContentRepository([
+    @Test func aPostAddedEditedRenamedAndDeletedShowsInTheFeeds() async throws {
+        let repository = try await ContentRepository([
             "_posts/2026-01-01-first.md": ContentRepository.post("First"),
             "_posts/2026-01-02-premier.md": ContentRepository.post("Premier", lang: "fr"),
         ])
         let daemon = try repository.watch()
-        #expect(rebuilds(daemon, 1) == [["trigger": "start", "posts.changed": "2", "feeds.rewritten": "3"]])
+        await #expect(rebuilds(daemon, 1) == [["trigger": "start", "posts.changed": "2", "feeds.rewritten": "3"]])
         #expect(try repository.titles() == ["Premier", "First"])
 
         // Added, written to a temporary name and renamed into place as many editors and tools do.
@@ -25,14 +25,14 @@ import Testing
         try FileManager.default.moveItem(
             at: repository.site.appending(path: "_posts/.2026-01-03-second.md.tmp"),
             to: repository.site.appending(path: "_posts/2026-01-03-second.md"))
-        #expect(rebuilds(daemon, 2).last == ["trigger": "change", "posts.changed": "1", "feeds.rewritten": "2"])
+        await #expect(rebuilds(daemon, 2).last == ["trigger": "change", "posts.changed": "1", "feeds.rewritten": "2"])
         #expect(try repository.titles() == ["Second", "Premier", "First"])
         #expect(try repository.titles("en/feed.json") == ["Second", "First"])
         #expect(try repository.titles("fr/feed.json") == ["Premier"])
 
         // Edited in place.
         try repository.write(ContentRepository.post("First, edited"), to: "_posts/2026-01-01-first.md")
-        #expect(rebuilds(daemon, 3).last == ["trigger": "change", "posts.changed": "1", "feeds.rewritten": "2"])
+        await #expect(rebuilds(daemon, 3).last == ["trigger": "change", "posts.changed": "1", "feeds.rewritten": "2"])
         #expect(try repository.titles() == ["Second", "Premier", "First, edited"])
 
         // Editor temporary files change nothing. The pause only gives a wrong rebuild time to show up in the
@@ -42,13 +42,13 @@ import Testing
         }
         // Vim removes its `4913` test file at once (the others stay while the file is being edited).
         try FileManager.default.removeItem(at: repository.site.appending(path: "_posts/4913"))
-        usleep(600_000)
+        try await Task.sleep(for: .milliseconds(600))
 
         // Renamed: a new file name is a new post (with a new id), in the same feeds.
         try FileManager.default.moveItem(
             at: repository.site.appending(path: "_posts/2026-01-03-second.md"),
             to: repository.site.appending(path: "_posts/2026-01-04-second-renamed.md"))
-        #expect(rebuilds(daemon, 4).last == ["trigger": "change", "posts.changed": "2", "feeds.rewritten": "2"])
+        await #expect(rebuilds(daemon, 4).last == ["trigger": "change", "posts.changed": "2", "feeds.rewritten": "2"])
         #expect(try repository.titles() == ["Second", "Premier", "First, edited"])
         let json = try String(contentsOf: repository.out.appending(path: "en/feed.json"), encoding: .utf8)
         #expect(json.contains("tag:letter.example.org,2026-01-04:second-renamed"))
@@ -56,64 +56,68 @@ import Testing
 
         // Deleted.
         try FileManager.default.removeItem(at: repository.site.appending(path: "_posts/2026-01-04-second-renamed.md"))
-        #expect(rebuilds(daemon, 5).last == ["trigger": "change", "posts.changed": "1", "feeds.rewritten": "2"])
+        await #expect(rebuilds(daemon, 5).last == ["trigger": "change", "posts.changed": "1", "feeds.rewritten": "2"])
         #expect(try repository.titles() == ["Premier", "First, edited"])
         #expect(try repository.titles("fr/feed.json") == ["Premier"])
 
         // A `_posts` folder made after the start is watched too.
         try repository.write(ContentRepository.post("News"), to: "news/_posts/2026-01-05-news.md")
-        #expect(rebuilds(daemon, 6).last == ["trigger": "change", "posts.changed": "1", "feeds.rewritten": "2"])
+        await #expect(rebuilds(daemon, 6).last == ["trigger": "change", "posts.changed": "1", "feeds.rewritten": "2"])
         #expect(try repository.titles("en/feed.json") == ["News", "First, edited"])
 
-        #expect(daemon.stop() == 0)
+        await #expect(daemon.stop() == 0)
         #expect(daemon.lines.filter(isRebuild).count == 6, "\(daemon.lines)")
         #expect(
             daemon.lines.filter { !isRebuild($0) }.map { $0.split(separator: " ").dropFirst().joined(separator: " ") }
                 == ["info SIGTERM: stopping", "info stopped"])
     }
 
-    @Test func aCheckoutOfTwoHundredFilesGivesOneRebuild() throws {
-        let repository = try ContentRepository(["_posts/2026-01-01-first.md": ContentRepository.post("First")])
-        try repository.git("checkout", "--quiet", "-b", "burst")
+    @Test func aCheckoutOfTwoHundredFilesGivesOneRebuild() async throws {
+        let repository = try await ContentRepository(["_posts/2026-01-01-first.md": ContentRepository.post("First")])
+        try await repository.git("checkout", "--quiet", "-b", "burst")
         for day in 0..<200 {
             let date = Calendar(identifier: .gregorian).date(
                 byAdding: .day, value: day, to: Date(timeIntervalSince1970: 1_735_689_600))!  // 2025-01-01
             let name = date.formatted(.iso8601.year().month().day())
             try repository.write(ContentRepository.post("Burst \(day)"), to: "_posts/\(name)-burst-\(day).md")
         }
-        try repository.commit("Two hundred posts")
-        try repository.git("checkout", "--quiet", "main")
+        try await repository.commit("Two hundred posts")
+        try await repository.git("checkout", "--quiet", "main")
         let daemon = try repository.watch(["--limit", "0"])
-        #expect(rebuilds(daemon, 1) == [["trigger": "start", "posts.changed": "1", "feeds.rewritten": "2"]])
+        await #expect(rebuilds(daemon, 1) == [["trigger": "start", "posts.changed": "1", "feeds.rewritten": "2"]])
 
-        try repository.git("checkout", "--quiet", "burst")
-        #expect(rebuilds(daemon, 2).last == ["trigger": "change", "posts.changed": "200", "feeds.rewritten": "2"])
+        try await repository.git("checkout", "--quiet", "burst")
+        await #expect(
+            rebuilds(daemon, 2).last == ["trigger": "change", "posts.changed": "200", "feeds.rewritten": "2"])
         #expect(try repository.titles()?.count == 201)
 
         // The next change is a rebuild of its own with one post: no rebuild was left over from the checkout.
         try repository.write(ContentRepository.post("After"), to: "_posts/2026-02-01-after.md")
-        #expect(rebuilds(daemon, 3).last == ["trigger": "change", "posts.changed": "1", "feeds.rewritten": "2"])
+        await #expect(rebuilds(daemon, 3).last == ["trigger": "change", "posts.changed": "1", "feeds.rewritten": "2"])
         #expect(try repository.titles()?.first == "After")
-        #expect(daemon.stop() == 0)
+        await #expect(daemon.stop() == 0)
         #expect(daemon.lines.filter(isRebuild).count == 3)
     }
 
-    @Test func aPostWithBrokenYAMLIsReportedAndOtherFeedsAreUntouched() throws {
-        let repository = try ContentRepository([
+    @Test func aPostWithBrokenYAMLIsReportedAndOtherFeedsAreUntouched() async throws {
+        let repository = try await ContentRepository([
             "_posts/2026-01-01-first.md": ContentRepository.post("First"),
             "_posts/2026-01-02-premier-fr.md": ContentRepository.post("Premier", lang: "fr"),
         ])
         let daemon = try repository.watch()
-        #expect(rebuilds(daemon, 1).count == 1)
+        await #expect(rebuilds(daemon, 1).count == 1)
         let english = repository.out.appending(path: "en/feed.json")
         let before = try FileManager.default.attributesOfItem(atPath: english.path)[.modificationDate] as? Date
         let published = try repository.titles("fr/feed.json")
 
         try repository.write("---\ntitle: \"Broken\nlang: fr\n---\nText.\n", to: "_posts/2026-01-03-broken-fr.md")
-        #expect(rebuilds(daemon, 2).last == ["trigger": "change", "posts.changed": "1", "feeds.rewritten": "0"])
+        await #expect(rebuilds(daemon, 2).last == ["trigger": "change", "posts.changed": "1", "feeds.rewritten": "0"])
         let site = repository.site.path
+        let said: [String] = daemon.lines.filter { !isRebuild($0) }.map {
+            $0.split(separator: " ").dropFirst().joined(separator: " ")
+        }
         #expect(
-            daemon.lines.filter { !isRebuild($0) }.map { $0.split(separator: " ").dropFirst().joined(separator: " ") }
+            said
                 == [
                     "error \(site)/_posts/2026-01-03-broken-fr.md:4:1: error: invalid YAML in front matter: "
                         + "while scanning a quoted scalar: found unexpected end of stream",
@@ -125,41 +129,45 @@ import Testing
 
         // Fixed: published.
         try repository.write(ContentRepository.post("Réparé", lang: "fr"), to: "_posts/2026-01-03-broken-fr.md")
-        #expect(rebuilds(daemon, 3).last == ["trigger": "change", "posts.changed": "1", "feeds.rewritten": "2"])
+        await #expect(rebuilds(daemon, 3).last == ["trigger": "change", "posts.changed": "1", "feeds.rewritten": "2"])
         #expect(try repository.titles("fr/feed.json") == ["Réparé", "Premier"])
-        #expect(daemon.stop() == 0)
+        await #expect(daemon.stop() == 0)
     }
 
-    @Test func pullBringsANewIssueFromTheRemote() throws {
-        let repository = try ContentRepository(["_posts/2026-01-01-issue-1.md": ContentRepository.post("Issue #1")])
+    @Test func pullBringsANewIssueFromTheRemote() async throws {
+        let repository = try await ContentRepository([
+            "_posts/2026-01-01-issue-1.md": ContentRepository.post("Issue #1")
+        ])
         let remote = repository.folder.url.appending(path: "remote.git")
         let editor = repository.folder.url.appending(path: "editor")
-        try repository.git("clone", "--quiet", "--bare", repository.site.path, remote.path, in: repository.folder.url)
-        try repository.git("remote", "add", "origin", remote.path)
-        try repository.git("fetch", "--quiet", "origin")
-        try repository.git("branch", "--quiet", "--set-upstream-to=origin/main")
-        try repository.git("clone", "--quiet", remote.path, editor.path, in: repository.folder.url)
+        try await repository.git(
+            "clone", "--quiet", "--bare", repository.site.path, remote.path, in: repository.folder.url)
+        try await repository.git("remote", "add", "origin", remote.path)
+        try await repository.git("fetch", "--quiet", "origin")
+        try await repository.git("branch", "--quiet", "--set-upstream-to=origin/main")
+        try await repository.git("clone", "--quiet", remote.path, editor.path, in: repository.folder.url)
 
         let daemon = try repository.watch(["--pull", "200ms"])
-        #expect(rebuilds(daemon, 1).count == 1)
+        await #expect(rebuilds(daemon, 1).count == 1)
         try Data(ContentRepository.post("Issue #2").utf8).write(
             to: editor.appending(path: "_posts/2026-02-01-issue-2.md"))
-        try repository.git("add", "--all", in: editor)
-        try repository.git("commit", "--quiet", "-m", "Issue 2", in: editor)
-        try repository.git("push", "--quiet", "origin", "main", in: editor)
-        let hash = try repository.git("rev-parse", "--short", "HEAD", in: editor).trimmingCharacters(
+        try await repository.git("add", "--all", in: editor)
+        try await repository.git("commit", "--quiet", "-m", "Issue 2", in: editor)
+        try await repository.git("push", "--quiet", "origin", "main", in: editor)
+        let hash = try await repository.git("rev-parse", "--short", "HEAD", in: editor).trimmingCharacters(
             in: .whitespacesAndNewlines)
 
-        #expect(daemon.waitForLines { $0.hasSuffix(" info pulled \(hash) Issue 2") }.count == 1, "\(daemon.lines)")
-        #expect(rebuilds(daemon, 2).last == ["trigger": "change", "posts.changed": "1", "feeds.rewritten": "2"])
+        await #expect(
+            daemon.waitForLines { $0.hasSuffix(" info pulled \(hash) Issue 2") }.count == 1, "\(daemon.lines)")
+        await #expect(rebuilds(daemon, 2).last == ["trigger": "change", "posts.changed": "1", "feeds.rewritten": "2"])
         #expect(try repository.titles() == ["Issue #2", "Issue #1"])
 
         // The remote goes away: each pull fails, is logged and retried, and the checkout stays as it was.
         try FileManager.default.moveItem(at: remote, to: repository.folder.url.appending(path: "moved.git"))
-        let failures = daemon.waitForLines(2) { $0.contains(" error git pull failed: ") }
+        let failures = await daemon.waitForLines(2) { $0.contains(" error git pull failed: ") }
         #expect(failures.count == 2, "\(daemon.lines)")
-        #expect(try repository.git("status", "--porcelain") == "")
-        #expect(
+        await #expect(try repository.git("status", "--porcelain") == "")
+        await #expect(
             try repository.git("rev-parse", "--short", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines) == hash)
         #expect(try repository.titles() == ["Issue #2", "Issue #1"])
         #expect(
@@ -170,26 +178,26 @@ import Testing
         // An edit made on the server itself is never mixed with the remote's commits.
         try repository.write(
             ContentRepository.post("Issue #1, edited on the server"), to: "_posts/2026-01-01-issue-1.md")
-        #expect(
+        await #expect(
             daemon.waitForLines { $0.contains(" warning git pull skipped: tracked files have local changes") }.count
                 == 1)
-        #expect(daemon.stop() == 0)
+        await #expect(daemon.stop() == 0)
     }
 
-    @Test func sigtermEndsCleanlyAndSystemdIsTold() throws {
-        let repository = try ContentRepository(["_posts/2026-01-01-first.md": ContentRepository.post("First")])
+    @Test func sigtermEndsCleanlyAndSystemdIsTold() async throws {
+        let repository = try await ContentRepository(["_posts/2026-01-01-first.md": ContentRepository.post("First")])
         let socketPath = repository.folder.url.appending(path: "notify").path
         let receiver = try DatagramReceiver(path: socketPath)
         let daemon = try repository.watch(
             environment: ["NOTIFY_SOCKET": socketPath, "WATCHDOG_USEC": "200000", "JOURNAL_STREAM": "8:1234"])
-        #expect(daemon.waitForLines(where: isJournalRebuild).count == 1)
+        await #expect(daemon.waitForLines(where: isJournalRebuild).count == 1)
         // Watchdog pings come every 100 ms (half of WATCHDOG_USEC): wait for two before stopping.
         var messages = [receiver.next(), receiver.next(), receiver.next(), receiver.next()]
         #expect(
             messages == [
                 "STATUS=2 feeds from 1 post files (last rebuild: start)", "READY=1", "WATCHDOG=1", "WATCHDOG=1",
             ])
-        #expect(daemon.stop(SIGTERM) == 0)
+        await #expect(daemon.stop(SIGTERM) == 0)
         messages = receiver.messages(until: "STOPPING=1")
         #expect(messages.last == "STOPPING=1")
         #expect(messages.dropLast().allSatisfy { $0 == "WATCHDOG=1" })
