@@ -10,7 +10,7 @@ struct BuildSummary {
     var text: String {
         var lines: [String] = []
         let feeds = report.feeds.filter { $0.items > 0 }
-        let languages = feeds.filter { $0.scope != .all }.count
+        let languages = feeds.filter { if case .language = $0.scope { true } else { false } }.count
         lines.append("Built \(feeds.count) feeds (\(languages) languages) from \(siteLabel) into \(outLabel)")
         lines.append(pad("language", 10) + pad("posts", 7, right: true) + pad("items", 7, right: true) + "  files")
         for feed in report.feeds {
@@ -18,6 +18,7 @@ struct BuildSummary {
             switch feed.scope {
             case .all: name = "(all)"
             case .language(let tag): name = tag
+            case .slice(let slice): name = slice.directory
             }
             lines.append(
                 pad(name, 10) + pad("\(feed.posts)", 7, right: true) + pad("\(feed.items)", 7, right: true) + "  "

@@ -20,6 +20,7 @@ public struct FeedItem: Sendable, Equatable {
     public var title: String
     /// Plain text.
     public var summary: String
+    /// Empty when the feed carries summaries only (`excerpt_only`): the writers then leave the content out.
     public var contentHTML: String
     public var published: Date
     public var updated: Date

@@ -36,14 +36,22 @@ public struct FeedAssembler: Sendable {
 
     /// Where the three documents of `scope` are published.
     public func urls(for scope: FeedScope) -> FeedURLs {
-        let folder = scope.directory.isEmpty ? baseURL : baseURL + scope.directory + "/"
+        let folder = self.folder(of: scope)
         return FeedURLs(rss: folder + "rss.xml", atom: folder + "atom.xml", json: folder + "feed.json")
     }
 
     /// Where the three documents of archive page `number` of `scope` are published: `archive/N/` in the feed's folder.
     public func urls(for scope: FeedScope, archivePage number: Int) -> FeedURLs {
-        let folder = (scope.directory.isEmpty ? baseURL : baseURL + scope.directory + "/") + "archive/\(number)/"
+        let folder = self.folder(of: scope) + "archive/\(number)/"
         return FeedURLs(rss: folder + "rss.xml", atom: folder + "atom.xml", json: folder + "feed.json")
+    }
+
+    /// The URL of the feed's folder, ending in `/`; a slug's letters outside ASCII are percent-encoded.
+    private func folder(of scope: FeedScope) -> String {
+        guard !scope.directory.isEmpty else { return baseURL }
+        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/")
+        return baseURL + (scope.directory.addingPercentEncoding(withAllowedCharacters: allowed) ?? scope.directory)
+            + "/"
     }
 
     /// The feed's title: the configured one, else the site title with the language's own name for itself.
@@ -56,6 +64,9 @@ public struct FeedAssembler: Sendable {
             if let title = titles[tag] ?? titles[tag.lowercased()] { return title }
             let name = Locale(identifier: tag).localizedString(forIdentifier: tag) ?? tag
             return "\(siteTitle) (\(name))"
+        case .slice(let slice):
+            let whole = title(for: slice.language.map(FeedScope.language) ?? .all)
+            return "\(whole) — \(slice.kind.singular) \(slice.name)"
         }
     }
 
@@ -77,7 +88,7 @@ public struct FeedAssembler: Sendable {
             guard let content = rendered[post.id] else { return nil }
             var item = FeedItem(
                 id: post.id, url: post.url, title: post.title, summary: content.summary,
-                contentHTML: Self.directed(content.html, language: post.language),
+                contentHTML: selection.excerptOnly ? "" : Self.directed(content.html, language: post.language),
                 published: post.date, updated: max(post.modified ?? post.date, post.date),
                 authors: post.authors, tags: post.tags, image: post.image, language: post.language,
                 translations: translations[post.id] ?? [])
@@ -96,6 +107,7 @@ public struct FeedAssembler: Sendable {
         switch selection.scope {
         case .all: language = "mul"
         case .language(let tag): language = tag
+        case .slice(let slice): language = slice.language ?? "mul"
         }
         let owner = site.owner ?? Author(name: site.title.isEmpty ? site.host : site.title, uri: site.homePageURL)
         // The site's `description` (else its author's `bio`): none is better than the title again, which readers

@@ -26,6 +26,9 @@ import Yams
 /// poll_minutes: 60              # how often readers should poll: RSS `ttl` and `sy:updatePeriod`
 /// hub: https://hub.example/     # a WebSub hub: linked from every feed and told of every change
 /// links_include: true           # also write SITE/_includes/feedgen-links.html (the `feedgen links` tags)
+/// excerpt_only: false           # the all-languages and language feeds carry summaries, no content
+/// slices:                       # feeds per tag, category or author, see SliceSettings
+///   tags: { limit: 10, excerpt_only: true }
 /// ```
 /// Every key is optional.
 public struct FeedDefinitions: Sendable, Equatable {
@@ -53,6 +56,10 @@ public struct FeedDefinitions: Sendable, Equatable {
     public var hub: String?
     /// The `links_include:` key: write the autodiscovery tags into the site's `_includes/feedgen-links.html`.
     public var linksInclude = false
+    /// The `excerpt_only:` key: the all-languages and language feeds carry summaries and no content.
+    public var excerptOnly = false
+    /// The `slices:` keys: the feeds per tag, category or author asked for.
+    public var slices: [SliceKind: SliceSettings] = [:]
 
     public static let defaultLimit = 20
     public static let defaultSummaryLength = 300
@@ -130,6 +137,11 @@ public struct FeedDefinitions: Sendable, Equatable {
             throw FeedDefinitionsError(
                 line: line("archive", "page_size"), message: "'archive.page_size' must be positive, got \(pageSize)")
         }
+        if let (kind, settings) = definitions.slices.first(where: { ($0.value.limit ?? 0) < 0 }) {
+            throw FeedDefinitionsError(
+                line: line("slices", kind.rawValue, "limit"),
+                message: "'slices.\(kind.rawValue).limit' must be 0 (all) or more, got \(settings.limit ?? 0)")
+        }
         if let (key, value) = definitions.postLimits.invalid {
             throw FeedDefinitionsError(
                 line: line("post_limits", key), message: "'post_limits.\(key)' must be positive, got \(value)")
@@ -200,6 +212,8 @@ extension FeedDefinitions: Decodable {
         case jekyllFeed = "jekyll_feed"
         case pollMinutes = "poll_minutes"
         case linksInclude = "links_include"
+        case excerptOnly = "excerpt_only"
+        case slices
         case postLimits = "post_limits"
         case baseURL = "base_url"
         case summaryLength = "summary_length"
@@ -225,6 +239,17 @@ extension FeedDefinitions: Decodable {
         pollMinutes = try container.decodeIfPresent(Int.self, forKey: .pollMinutes)
         hub = try container.decodeIfPresent(String.self, forKey: .hub)
         linksInclude = try container.decodeIfPresent(Bool.self, forKey: .linksInclude) ?? false
+        excerptOnly = try container.decodeIfPresent(Bool.self, forKey: .excerptOnly) ?? false
+        let slices = try container.decodeIfPresent([String: SliceSettings].self, forKey: .slices) ?? [:]
+        for (key, settings) in slices {
+            guard let kind = SliceKind(rawValue: key) else {
+                throw DecodingError.dataCorrupted(
+                    .init(
+                        codingPath: [CodingKeys.slices],
+                        debugDescription: "unknown slicing '\(key)' (known: tags, categories, authors)"))
+            }
+            self.slices[kind] = settings
+        }
     }
 }
 

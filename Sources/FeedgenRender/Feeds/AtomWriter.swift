@@ -61,7 +61,7 @@ public enum AtomWriter {
             for author in item.authors { try writePerson(author, to: xml) }
             for term in item.terms { try xml.element("category", ["term": term]) }
             if !item.summary.isEmpty { try xml.element("summary", ["type": "text"], text: item.summary) }
-            try xml.element("content", ["type": "html"], text: item.contentHTML)
+            if !item.contentHTML.isEmpty { try xml.element("content", ["type": "html"], text: item.contentHTML) }
             // Atom has no picture element; RFC 4287 §6.4 lets entries carry foreign (Media RSS) elements.
             if let image = item.image { try RSSWriter.writeImage(image, to: xml) }
         }

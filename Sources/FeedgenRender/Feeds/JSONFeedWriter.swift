@@ -79,7 +79,9 @@ struct JSONFeedItem: Encodable {
     var id: String
     var url: String
     var title: String
-    var contentHTML: String
+    var contentHTML: String?
+    /// The summary again when the item has no content: JSON Feed 1.1 requires `content_html` or `content_text`.
+    var contentText: String?
     var summary: String?
     var datePublished: String
     var dateModified: String
@@ -95,6 +97,7 @@ struct JSONFeedItem: Encodable {
         case id, url, title, summary, image, tags, language, authors, attachments
         case bannerImage = "banner_image"
         case contentHTML = "content_html"
+        case contentText = "content_text"
         case datePublished = "date_published"
         case dateModified = "date_modified"
         // JSON Feed 1.1, "Extensions": "Publishers can use custom objects in JSON Feeds. Names must start
@@ -106,7 +109,8 @@ struct JSONFeedItem: Encodable {
         id = clean(item.id)
         url = clean(item.url)
         title = clean(item.title)
-        contentHTML = clean(item.contentHTML)
+        contentHTML = nonEmpty(item.contentHTML)
+        contentText = contentHTML == nil ? clean(item.summary) : nil
         summary = nonEmpty(item.summary)
         datePublished = FeedDate.rfc3339(item.published)
         dateModified = FeedDate.rfc3339(item.updated)

@@ -72,7 +72,7 @@ public enum RSSWriter {
             // summary saying `1 < 2` must reach them as `1 &lt; 2`; libxml2 then escapes that again for XML.
             if !item.summary.isEmpty { try xml.element("description", text: HTMLEscape.escape(item.summary)) }
             // Escaped text rather than CDATA: libxml2 escapes every `>`, so a `]]>` in the HTML is harmless.
-            try xml.element("content:encoded", text: item.contentHTML)
+            if !item.contentHTML.isEmpty { try xml.element("content:encoded", text: item.contentHTML) }
             if let enclosure = item.enclosure {
                 try xml.element(
                     "enclosure", ["url": enclosure.url, "length": String(enclosure.length), "type": enclosure.type])

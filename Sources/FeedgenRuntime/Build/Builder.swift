@@ -62,6 +62,14 @@ public struct Builder: Sendable {
         // `--limit` on the command line replaces every limit of the definitions file.
         let limit = options.limit ?? definitions.limit
         let limits = options.limit == nil ? definitions.limits : [:]
+        let slices =
+            options.limit == nil
+            ? definitions.slices
+            : definitions.slices.mapValues { settings in
+                var settings = settings
+                settings.limit = nil
+                return settings
+            }
         let liquid = SiteReader.liquidEnvironment(
             site: site, config: config, posts: publishable, now: options.now, files: liquidFiles)
         report.diagnostics += liquid.diagnostics
@@ -78,7 +86,9 @@ public struct Builder: Sendable {
             publishable,
             plan: { posts in
                 (
-                    feeds: FeedPlanner.plan(posts, limit: limit, limits: limits, archivePageSize: archivePageSize),
+                    feeds: FeedPlanner.plan(
+                        posts, limit: limit, limits: limits, archivePageSize: archivePageSize,
+                        excerptOnly: definitions.excerptOnly, slices: slices),
                     jekyllFeed: jekyllFeedLimit.map { FeedPlanner.plan(posts, limit: $0, limits: [:])[0] }
                 )
             },
@@ -282,9 +292,11 @@ public struct Builder: Sendable {
         return zip(paths, outcomes).map { .init(path: $0, outcome: $1 ?? .skipped) }
     }
 
-    /// Removes the feeds of languages that no longer have a post: their files would otherwise stay published
-    /// forever, absent from the OPML list. A language a failed post may belong to (an unreadable folder may
-    /// hold any) keeps its feed, as a feed the failed post belongs in is kept.
+    /// Removes the feeds of languages that no longer have a post, and of slices (a tag, say) no post has or the
+    /// definitions no longer ask for: their files would otherwise stay published forever, absent from the OPML
+    /// list. A language a failed post may belong to (an unreadable folder may hold any) keeps its feed, as a feed
+    /// the failed post belongs in is kept; so does a slice of that language, or of every language, since the
+    /// failed post's tags are not known.
     /// - Returns: whether such a feed was kept.
     private func removeStaleFeeds(
         built: [BuildReport.FeedSummary], failures: [FailedPost], removing: Bool, publisher: Publisher,
@@ -293,9 +305,18 @@ public struct Builder: Sendable {
         var kept = false
         let documents = FeedDocument.allCases.map { $0.path(in: .all) }
         let current = Set(built.filter { $0.items > 0 }.map(\.scope.directory))
-        for folder in publisher.publishedFeedFolders(documents: documents) where !current.contains(folder) {
-            guard removing, !failures.contains(where: { $0.language == nil || $0.language?.lowercased() == folder })
-            else {
+        let folders =
+            // Slices first: a language's folder goes only once the slices in it are gone.
+            publisher.publishedSliceFolders(kinds: SliceKind.allCases.map(\.rawValue), documents: documents)
+            + publisher.publishedFeedFolders(documents: documents)
+        for folder in folders where !current.contains(folder) {
+            let slice = FeedSlice(directory: folder)
+            let language = slice.map { $0.language } ?? folder
+            let mayHoldFailed = failures.contains { failed in
+                guard let language, let failedLanguage = failed.language else { return true }
+                return failedLanguage.lowercased() == language
+            }
+            guard removing, !mayHoldFailed else {
                 kept = true
                 continue
             }
@@ -305,7 +326,7 @@ public struct Builder: Sendable {
                     + publisher.removeFeed(in: folder, documents: documents)
                 report.feeds.append(
                     .init(
-                        scope: .language(folder), posts: 0, items: 0,
+                        scope: slice.map(FeedScope.slice) ?? .language(folder), posts: 0, items: 0,
                         files: removed.map { .init(path: $0, outcome: .removed) }))
             } catch {
                 report.diagnostics.append(error.diagnostic)
@@ -386,6 +407,7 @@ extension FeedScope {
         switch self {
         case .all: true
         case .language(let tag): post.language == tag
+        case .slice(let slice): slice.contains(post)
         }
     }
 

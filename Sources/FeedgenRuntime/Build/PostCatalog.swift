@@ -12,8 +12,12 @@ struct FailedPost: Sendable {
     /// Whether this post would have been in the feed of `scope` at all (its archive pages included), had it not
     /// failed.
     func belongs(in scope: FeedScope) -> Bool {
-        if case .language(let tag) = scope, let language, language != tag { return false }
-        return true
+        switch scope {
+        case .all: return true
+        case .language(let tag): return language.map { $0 == tag } ?? true
+        // Its tags, categories and authors are not known: it may belong in any slice of its language.
+        case .slice(let slice): return slice.language.flatMap { tag in language.map { $0 == tag } } ?? true
+        }
     }
 
     /// Whether this post would have been in `selection`, had it not failed.

@@ -39,6 +39,23 @@ public struct Publisher: Sendable {
         }
     }
 
+    /// The folders `KIND/SLUG` and `LANG/KIND/SLUG` (LANG as in `publishedFeedFolders`, KIND one of `kinds`) that
+    /// hold one of `documents`: the feeds of slices written by an earlier build.
+    public func publishedSliceFolders(kinds: [String], documents: [String]) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        let languages = names.sorted().filter { LanguageTag.normalized($0)?.lowercased() == $0 }
+        return ([""] + languages.map { $0 + "/" }).flatMap { prefix in
+            kinds.flatMap { kind in
+                let folder = prefix + kind
+                let slugs =
+                    (try? FileManager.default.contentsOfDirectory(atPath: root.appending(path: folder).path)) ?? []
+                return slugs.sorted().map { folder + "/" + $0 }.filter { path in
+                    documents.contains { exists(path + "/" + $0) }
+                }
+            }
+        }
+    }
+
     /// Removes the files of a feed feedgen no longer builds, then its folder when nothing else is left in it.
     /// - Returns: the paths removed, relative to the output folder.
     public func removeFeed(in folder: String, documents: [String]) throws(PublishError) -> [String] {
@@ -55,7 +72,11 @@ public struct Publisher: Sendable {
                 }
             }
         }
-        rmdir(root.appending(path: folder).path)
+        // Then the folders above it inside `folder` (`tags` of `tags/nlp`) that are left empty.
+        var parts = folder.split(separator: "/")
+        while !parts.isEmpty && rmdir(root.appending(path: parts.joined(separator: "/")).path) == 0 {
+            parts.removeLast()
+        }
         return removed
     }
 

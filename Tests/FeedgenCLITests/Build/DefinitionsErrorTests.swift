@@ -17,6 +17,14 @@ import Testing
         ),
         ("site: site\nlimits: {fr: x}\n", "feedgen.yml:2: error: 'limits.fr': expected a whole number, found 'x'"),
         (
+            "site: site\nslices:\n  topics: {}\n",
+            "feedgen.yml:3: error: 'slices': unknown slicing 'topics' (known: tags, categories, authors)"
+        ),
+        (
+            "site: site\nslices:\n  tags: { limit: -1 }\n",
+            "feedgen.yml:3: error: 'slices.tags.limit' must be 0 (all) or more, got -1"
+        ),
+        (
             "site: site\nlimit: [1\n",
             "feedgen.yml:3: error: invalid YAML: while parsing a flow sequence: did not find expected ',' or ']'"
         ),
