@@ -99,7 +99,11 @@ import Testing
             let result = try await Self.build(folder)
             #expect(result.status == 0, "\(result.stderr)")
             let after = try snapshot(out)
-            let changed = Set(after.keys).union(before.keys).filter { before[$0] != after[$0] }
+            // A document and its `.gz` copy are one document; the HTML page beside the feeds lists the latest items.
+            let changed = Set(
+                Set(after.keys).union(before.keys).filter { before[$0] != after[$0] }
+                    .map { $0.hasSuffix(".gz") ? String($0.dropLast(3)) : $0 }
+                    .filter { $0 != "index.html" })
             let pages = Set(changed.compactMap { $0.firstMatch(of: /archive\/(\d+)\//).map { String($0.1) } })
             let current = changed.filter { !$0.contains("archive/") && !$0.hasSuffix(".opml") }
             #expect(pages.count <= 1, "post \(number): \(changed.sorted())")

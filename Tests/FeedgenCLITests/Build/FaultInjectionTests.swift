@@ -40,7 +40,9 @@ import Testing
         let good = try await Unprivileged.feedgen(["build", "--site", "site", "--out", "out"], in: folder.url)
         #expect(good.status == 0, "\(good.stderr)")
         let before = try Self.published(out)
-        #expect(before.keys.sorted().count == 12)
+        // The feeds and their lists, without the .gz copies and the HTML page with its stylesheet.
+        let documents = before.keys.filter { !$0.hasSuffix(".gz") && $0 != "index.html" && $0 != "feed.xsl" }
+        #expect(documents.count == 12, "\(before.keys.sorted())")
 
         let posts = folder.url.appending(path: "site/_posts")
         chmod(posts.path, 0)

@@ -48,8 +48,8 @@ import Testing
         return try TemporaryDirectory(files)
     }
 
-    static func build(_ folder: borrowing TemporaryDirectory) throws -> ProcessResult {
-        try run(Paths.feedgen, ["build", "--config", "feedgen.yml"], in: folder.url)
+    static func build(_ folder: borrowing TemporaryDirectory) async throws -> ProcessResult {
+        try await run(Paths.feedgen, ["build", "--config", "feedgen.yml"], in: folder.url)
     }
 
     /// The titles of the items of `path`'s JSON Feed, newest first, and the feed's title.
@@ -63,9 +63,9 @@ import Testing
     static let en1 = "Harbour Notes #1", en2 = "Harbour Notes #2", en3 = "Harbour Notes #3"
     static let fr1 = "Nouvelles du port n° 1"
 
-    @Test func eachSliceCarriesExactlyItsPostsInEveryLanguage() throws {
+    @Test func eachSliceCarriesExactlyItsPostsInEveryLanguage() async throws {
         let folder = try Self.site(slices: "slices:\n  tags: {}\n  categories: {}\n  authors: {}\n")
-        let result = try Self.build(folder)
+        let result = try await Self.build(folder)
         #expect(result.status == 0, "\(result.stderr)")
         let out = folder.url.appending(path: "out")
         let expected: [String: [String]] = [
@@ -102,7 +102,7 @@ import Testing
 
         // Every slice is in the OPML lists, the autodiscovery links and index.html, by its public URL.
         let opml = try String(contentsOf: out.appending(path: "feeds.opml"), encoding: .utf8)
-        let links = try run(Paths.feedgen, ["links", "--config", "feedgen.yml"], in: folder.url)
+        let links = try await run(Paths.feedgen, ["links", "--config", "feedgen.yml"], in: folder.url)
         #expect(links.status == 0, "\(links.stderr)")
         let index = try String(contentsOf: out.appending(path: "index.html"), encoding: .utf8)
         for path in expected.keys {
@@ -112,13 +112,13 @@ import Testing
             #expect(index.contains("\(url)/feed.json"), "\(path)")
         }
 
-        let check = try feedcheck(out, languages: ["en", "fr"])
+        let check = try await feedcheck(out, languages: ["en", "fr"])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
     }
 
-    @Test func excerptOnlyAndItsOwnLimitApplyToTheirSlicesOnly() throws {
+    @Test func excerptOnlyAndItsOwnLimitApplyToTheirSlicesOnly() async throws {
         let folder = try Self.site(slices: "limit: 3\nslices:\n  tags: { limit: 1, excerpt_only: true }\n")
-        let result = try Self.build(folder)
+        let result = try await Self.build(folder)
         #expect(result.status == 0, "\(result.stderr)")
         let out = folder.url.appending(path: "out")
         #expect(try Self.items(out, "tags/sailing").items == [Self.fr1])
@@ -144,7 +144,7 @@ import Testing
 
         // The checker's only complaint is its project rule that every item carries its full HTML, which
         // `excerpt_only` sets aside on purpose: once per Atom and JSON document of the seven tag feeds.
-        let check = try feedcheck(out, languages: ["en", "fr"])
+        let check = try await feedcheck(out, languages: ["en", "fr"])
         let problems = (check.stdout + check.stderr).split(separator: "\n").filter {
             $0.contains(": error: ") || $0.contains(": warning: ")
         }
@@ -156,9 +156,9 @@ import Testing
         #expect(check.stdout.contains("16 passed, 14 failed"), "\(check.stdout)")
     }
 
-    @Test func aSliceWhoseTermDisappearsIsRemoved() throws {
+    @Test func aSliceWhoseTermDisappearsIsRemoved() async throws {
         let folder = try Self.site(slices: "slices:\n  tags: {}\n")
-        #expect(try Self.build(folder).status == 0)
+        await #expect(try Self.build(folder).status == 0)
         let out = folder.url.appending(path: "out")
         #expect(FileManager.default.fileExists(atPath: out.appending(path: "fr/tags/météo/atom.xml").path))
         var posts = Self.posts
@@ -166,7 +166,7 @@ import Testing
             "Nouvelles du port n° 1", "fr", tags: "[Sailing]", categories: "[news]", author: "Ada Lovelace")
         try Data(posts["2024-01-16-nouvelles-1.md"]!.utf8).write(
             to: folder.url.appending(path: "site/_posts/2024-01-16-nouvelles-1.md"))
-        let result = try Self.build(folder)
+        let result = try await Self.build(folder)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("\nfr/tags/météo      0      0  3 removed\n"), "\(result.stdout)")
         #expect(result.stdout.contains("\ntags/météo      0      0  3 removed\n"), "\(result.stdout)")
@@ -181,7 +181,7 @@ import Testing
         // Asking for no slices any more removes them all, and their folders.
         try Data("site: site\nout: out\nbase_url: \(Self.base)\n".utf8).write(
             to: folder.url.appending(path: "feedgen.yml"))
-        #expect(try Self.build(folder).status == 0)
+        await #expect(try Self.build(folder).status == 0)
         for path in ["tags", "fr/tags", "en/tags"] {
             #expect(!FileManager.default.fileExists(atPath: out.appending(path: path).path), "\(path)")
         }
