@@ -92,6 +92,39 @@ import Testing
                 """)
     }
 
+    @Test func linksHelp() async throws {
+        let result = try await run(Paths.feedgen, ["links", "--help"])
+        #expect(result.status == 0)
+        #expect(
+            result.stdout == """
+                OVERVIEW: Print the <link rel="alternate"> tags that let readers find every
+                language's feeds.
+
+                Put them in the <head> of the site's pages. Nothing is written; with
+                'links_include: true' in the definitions file, every build writes them as
+                _includes/feedgen-links.html in the site.
+
+                USAGE: feedgen links [--config <config>] [--site <site>] [--out <out>] [--limit <limit>] [--future] [--base-url <base-url>]
+
+                OPTIONS:
+                  --config <config>       The feed definitions file (default: feeds/feedgen.yml
+                                          when --site is not given).
+                  --site <site>           The Jekyll site: the folder holding _config.yml.
+                  --out <out>             Where to write the feeds (default: the definitions'
+                                          'out', else SITE/_feeds).
+                  --limit <limit>         Items per feed, newest first; 0 means all (default:
+                                          the definitions' 'limit', else 20).
+                  --future                Include posts dated in the future, as 'jekyll build
+                                          --future' does.
+                  --base-url <base-url>   Public URL of the output folder (default:
+                                          {url}{baseurl}/feeds/).
+                  --version               Show the version.
+                  -h, --help              Show help information.
+
+
+                """)
+    }
+
     @Test func aNegativeLimitIsAUsageError() async throws {
         let result = try await run(Paths.feedgen, ["build", "--site", "x", "--limit=-1"])
         #expect(result.status == 64)

@@ -5,7 +5,7 @@ import Testing
 @Suite struct PublisherTests {
     @Test func writesThenLeavesUnchangedBytesAlone() throws {
         let folder = try TemporaryDirectory()
-        let publisher = Publisher(root: folder.url)
+        let publisher = Publisher(root: folder.url, precompress: true)
         #expect(try publisher.publish(Array("one".utf8), to: "fr/rss.xml") == .written)
         #expect(try folder.read("fr/rss.xml") == "one")
         let file = folder.url.appending(path: "fr/rss.xml").path
@@ -37,7 +37,7 @@ import Testing
     /// file, comes back for an unchanged file that lost it, and goes when the feed goes.
     @Test func aGzipCopyIsPublishedAndRemovedWithEachFile() throws {
         let folder = try TemporaryDirectory()
-        let publisher = Publisher(root: folder.url)
+        let publisher = Publisher(root: folder.url, precompress: true)
         let text = String(repeating: "Harbour notes, issue one. ", count: 200)
         #expect(try publisher.publish(Array(text.utf8), to: "fr/rss.xml") == .written)
         let copy = folder.url.appending(path: "fr/rss.xml.gz")

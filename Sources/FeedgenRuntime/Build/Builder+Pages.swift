@@ -21,7 +21,7 @@ extension Builder {
     ) {
         report.links = FeedLinks.html(outlines)
         guard !options.dryRun, !outlines.isEmpty else { return }
-        let output = Publisher(root: options.out)
+        let output = Publisher(root: options.out, precompress: true)
         var pages: [(Publisher, String, [UInt8])] = [
             (output, FeedStylesheet.fileName, FeedStylesheet.write()),
             (output, "index.html", FeedIndexPage.write(title: title, language: language, feeds: feeds)),

@@ -27,7 +27,7 @@ public struct Builder: Sendable {
                     throw .locked(error)
                 }
             }
-            Publisher(root: options.out).removeStaleTemporaries()
+            Publisher(root: options.out, precompress: true).removeStaleTemporaries()
         }
         defer { withExtendedLifetime(held) {} }
         let loadedSite = try SiteReader.load(root: options.site)
@@ -126,7 +126,7 @@ public struct Builder: Sendable {
         let assembler = FeedAssembler(
             site: config, baseURL: options.baseURL ?? definitions.baseURL ?? FeedAssembler.defaultBaseURL(for: config),
             titles: definitions.titles)
-        let publisher = Publisher(root: options.out)
+        let publisher = Publisher(root: options.out, precompress: true)
         if !options.dryRun {
             do {
                 try publisher.prepare()

@@ -20,7 +20,7 @@ public struct Publisher: Sendable {
     /// Whether each file gets a `.gz` copy beside it.
     public var precompress: Bool
 
-    public init(root: URL, precompress: Bool = true) {
+    public init(root: URL, precompress: Bool = false) {
         self.root = root
         self.precompress = precompress
     }

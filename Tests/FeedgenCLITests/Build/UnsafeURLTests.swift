@@ -72,7 +72,8 @@ import Testing
             #expect(urls.contains { $0.hasPrefix("https://letter.test/images/") }, "\(language): the image is kept")
             let items = urls.filter { $0.contains("issue") || $0.contains("images") || $0.contains("alert") }
             #expect(items.count >= 6, "\(language): \(urls)")
-            for url in urls where !url.hasPrefix("http://www.w3.org") {
+            // The stylesheet beside the feeds (`<?xml-stylesheet href="../feed.xsl"?>`) is relative on purpose.
+            for url in urls where !url.hasPrefix("http://www.w3.org") && !url.hasSuffix("feed.xsl") {
                 #expect(url.hasPrefix("https://letter.test/"), "\(language): \(url)")
             }
         }

@@ -65,7 +65,7 @@ import Testing
     }
 
     @Test func aPostDatedInTheFutureIsPublishedWhenItsTimeComes() async throws {
-        let due = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 + 2).rounded(.up))
+        let due = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 + 8).rounded(.up))
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")

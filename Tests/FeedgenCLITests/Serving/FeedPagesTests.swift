@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+
+/// What a person finds beside the feeds: `index.html` (screenshot and DOM by headless Chromium), each feed as a
+/// page through `feed.xsl` (xsltproc), and the autodiscovery tags of `feedgen links`.
+@Suite(.serialized) struct FeedPagesTests {
+    /// The text of an HTML document (argv[1], or standard input), one line per text node, and each element's
+    /// `lang`/`dir` as `[tag lang dir]` lines: what a reader sees and which way it runs.
+    static let visibleText = """
+        import sys
+        from html.parser import HTMLParser
+        class Text(HTMLParser):
+            skip = 0
+            def handle_starttag(self, tag, attrs):
+                attrs = dict(attrs)
+                if tag in ("style", "script", "title"): self.skip += 1
+                if "lang" in attrs or "dir" in attrs and tag not in ("code",):
+                    print("[%s %s %s]" % (tag, attrs.get("lang", "-"), attrs.get("dir", "-")))
+            def handle_endtag(self, tag):
+                if tag in ("style", "script", "title"): self.skip -= 1
+            def handle_data(self, data):
+                if not self.skip and data.strip(): print(data.strip())
+        Text().feed(open(sys.argv[1], encoding="utf-8").read() if len(sys.argv) > 1 else sys.stdin.read())
+        """
+
+    static let english =
+        "A feed lets a feed reader follow this newsletter: copy one of these addresses into your reader and it shows each new issue as it is published."
+    static let french =
+        "Un flux permet de suivre cette lettre dans un lecteur de flux : copiez l'une de ces adresses dans votre lecteur, il affichera chaque nouveau numéro dès sa publication."
+    static let arabic =
+        "تتيح لك الخلاصة متابعة هذه النشرة في قارئ الخلاصات: انسخ أحد هذه العناوين إلى قارئك وسيعرض كل عدد جديد فور نشره."
+
+    static func addresses(_ folder: String) -> [String] {
+        let base = "https://letter.example.org/feeds/" + (folder.isEmpty ? "" : folder + "/")
+        return ["RSS", base + "rss.xml", "Atom", base + "atom.xml", "JSON Feed", base + "feed.json"]
+    }
+
+    /// The page's text as a person reads it: every language's section with its words, addresses and items.
+    static let indexText: [String] =
+        [
+            "[html en ltr]", "Harbour", "[section - ltr]", "Harbour", english,
+            "Subscribe",
+        ]
+        + addresses("") + [
+            "Latest issues", "[li ar -]", "ملاحظات الميناء", "2026-01-16", "ملاحظات الميناء: the text.",
+            "[li fr -]", "Notes du port un", "2026-01-14", "Notes du port un: the text.",
+            "[li en -]", "Harbour notes one", "2026-01-12", "Harbour notes one: the text.",
+            "[section ar rtl]", "Harbour (العربية)", arabic, "اشترك",
+        ] + addresses("ar") + [
+            "أحدث الأعداد", "ملاحظات الميناء", "2026-01-16", "ملاحظات الميناء: the text.",
+            "[section en ltr]", "Harbour (English)", "Subscribe",
+        ] + addresses("en") + [
+            "Latest issues", "Harbour notes one", "2026-01-12", "Harbour notes one: the text.",
+            "[section fr ltr]", "Harbour (français)", french, "S'abonner",
+        ] + addresses("fr") + [
+            "Derniers numéros", "Notes du port un", "2026-01-14", "Notes du port un: the text.",
+        ]
+
+    @Test func theIndexPageNamesEveryFeedInItsLanguage() async throws {
+        let site = try ServedSite()
+        _ = try await site.build()
+        let text = try await python(Self.visibleText, [site.out.appending(path: "index.html").path])
+        #expect(text.stdout.split(separator: "\n").map(String.init) == Self.indexText)
+        let page = try String(contentsOf: site.out.appending(path: "index.html"), encoding: .utf8)
+        #expect(!page.contains("<script"))
+    }
+
+    /// Every RSS and Atom document names the stylesheet, and xsltproc turns each into a page like index.html.
+    @Test func theStylesheetTurnsEveryFeedIntoAPage() async throws {
+        let site = try ServedSite()
+        _ = try await site.build()
+        for (path, stylesheet) in [
+            ("rss.xml", "feed.xsl"), ("atom.xml", "feed.xsl"), ("ar/rss.xml", "../feed.xsl"),
+            ("fr/atom.xml", "../feed.xsl"),
+        ] {
+            let feed = try String(contentsOf: site.out.appending(path: path), encoding: .utf8)
+            #expect(
+                feed.split(separator: "\n").prefix(2).joined(separator: "\n")
+                    == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<?xml-stylesheet type=\"text/xsl\" href=\"\(stylesheet)\"?>",
+                "\(path)")
+        }
+        func page(_ path: String) async throws -> [String] {
+            let html = try await run(
+                URL(filePath: "/usr/bin/xsltproc"),
+                [site.out.appending(path: "feed.xsl").path, site.out.appending(path: path).path])
+            #expect(html.status == 0, "\(html.stderr)")
+            let file = site.folder.url.appending(path: "page.html")
+            try Data(html.stdout.utf8).write(to: file)
+            return try await python(Self.visibleText, [file.path]).stdout.split(separator: "\n").map(String.init)
+        }
+        await #expect(
+            try page("ar/rss.xml") == [
+                "[html ar rtl]", "Harbour (العربية)", Self.arabic, "اشترك",
+                "https://letter.example.org/feeds/ar/rss.xml",
+                "أحدث الأعداد", "ملاحظات الميناء", "Fri, 16 Jan 2026 00:00:00 +0000", "ملاحظات الميناء: the text.",
+            ])
+        await #expect(
+            try page("fr/atom.xml") == [
+                "[html fr ltr]", "Harbour (français)", Self.french, "S'abonner",
+                "https://letter.example.org/feeds/fr/atom.xml",
+                "Derniers numéros", "Notes du port un", "2026-01-14", "Notes du port un: the text.",
+            ])
+        await #expect(
+            try page("atom.xml") == [
+                "[html - ltr]", "Harbour", Self.english, "Subscribe",
+                "https://letter.example.org/feeds/atom.xml", "Latest issues", "ملاحظات الميناء", "2026-01-16",
+                "ملاحظات الميناء: the text.", "Notes du port un", "2026-01-14", "Notes du port un: the text.",
+                "Harbour notes one", "2026-01-12", "Harbour notes one: the text.",
+            ])
+    }
+
+    static let linkTags = """
+        <link rel="alternate" type="application/rss+xml" title="Harbour" href="https://letter.example.org/feeds/rss.xml">
+        <link rel="alternate" type="application/atom+xml" title="Harbour" href="https://letter.example.org/feeds/atom.xml">
+        <link rel="alternate" type="application/feed+json" title="Harbour" href="https://letter.example.org/feeds/feed.json">
+        <link rel="alternate" type="application/rss+xml" hreflang="ar" title="Harbour (العربية)" href="https://letter.example.org/feeds/ar/rss.xml">
+        <link rel="alternate" type="application/atom+xml" hreflang="ar" title="Harbour (العربية)" href="https://letter.example.org/feeds/ar/atom.xml">
+        <link rel="alternate" type="application/feed+json" hreflang="ar" title="Harbour (العربية)" href="https://letter.example.org/feeds/ar/feed.json">
+        <link rel="alternate" type="application/rss+xml" hreflang="en" title="Harbour (English)" href="https://letter.example.org/feeds/en/rss.xml">
+        <link rel="alternate" type="application/atom+xml" hreflang="en" title="Harbour (English)" href="https://letter.example.org/feeds/en/atom.xml">
+        <link rel="alternate" type="application/feed+json" hreflang="en" title="Harbour (English)" href="https://letter.example.org/feeds/en/feed.json">
+        <link rel="alternate" type="application/rss+xml" hreflang="fr" title="Harbour (français)" href="https://letter.example.org/feeds/fr/rss.xml">
+        <link rel="alternate" type="application/atom+xml" hreflang="fr" title="Harbour (français)" href="https://letter.example.org/feeds/fr/atom.xml">
+        <link rel="alternate" type="application/feed+json" hreflang="fr" title="Harbour (français)" href="https://letter.example.org/feeds/fr/feed.json">
+
+        """
+
+    @Test func linksPrintsTheAutodiscoveryTagsAndTheBuildCanWriteThem() async throws {
+        let site = try ServedSite()
+        let links = try await site.feedgen(["links"])
+        #expect(links.status == 0, "\(links.stderr)")
+        #expect(links.stdout == Self.linkTags)
+        #expect(!FileManager.default.fileExists(atPath: site.out.path), "links writes nothing")
+        _ = try await site.build()
+        let include = site.site.appending(path: "_includes/feedgen-links.html")
+        #expect(!FileManager.default.fileExists(atPath: include.path), "only when the definitions ask")
+        try site.write(
+            "site: site\nout: out\nbase_url: https://letter.example.org/feeds/\nlinks_include: true\n",
+            to: "feedgen.yml")
+        _ = try await site.build()
+        #expect(try String(contentsOf: include, encoding: .utf8) == Self.linkTags)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: include.deletingLastPathComponent().path) == [
+                "feedgen-links.html"
+            ])
+    }
+}
