@@ -136,7 +136,8 @@ done
 case "$state" in running | degraded) ;; *) die "the container did not finish booting (state '$state')" ;; esac
 echo "INFO booted: $(IN systemctl --version | head -1) is PID 1 of the container, state $state"
 
-IN bash /root/live/checks.sh >"$RUN/checks.out" 2>&1 &
+: >"$RUN/checks.out"   # made before tail follows it (the background job may open it later)
+IN bash /root/live/checks.sh >>"$RUN/checks.out" 2>&1 &
 CHECKS_PID=$!
 tail -n +1 -f --pid="$CHECKS_PID" "$RUN/checks.out" &
 TAIL_PID=$!
