@@ -18,6 +18,9 @@ fi
 version=$(sed -n 's/.*static let current = "\(.*\)".*/\1/p' Sources/FeedgenCore/Site/FeedgenVersion.swift)
 arch=$(dpkg --print-architecture)
 
+# Recommends: msmtp, the SMTP client the digest delivers through (the sendmail of postfix, exim or OpenSMTPD
+# needs a setuid or setgid helper, which feedgen-digest.service forbids). Not msmtp-mta: it conflicts with
+# every other mail-transport-agent, so it cannot sit beside the MTA of a server; msmtp can.
 # Depends: the Debian package of every shared library the binary names (libxml2, libcmark-gfm..., libc6, ...).
 depends=$(objdump -p "$FEEDGEN_BIN" | awk '/NEEDED/ {print $2}' | while read -r lib; do
     path=$(ldconfig -p | awk -v l="$lib" '$1 == l {print $NF; exit}')
@@ -32,7 +35,8 @@ install -d "$stage/DEBIAN" "$stage/usr/bin" "$stage/lib/systemd/system" "$stage/
 install -m 0755 "$FEEDGEN_BIN" "$stage/usr/bin/feedgen"
 strip --strip-unneeded "$stage/usr/bin/feedgen"
 # The units name the paths of a source install (/usr/local); a package's live under /usr.
-for unit in feedgen-watch.service feedgen-watch@.service feedgen-digest.service feedgen-digest.timer; do
+for unit in feedgen-watch.service feedgen-watch@.service feedgen-digest.service feedgen-digest.timer \
+    feedgen-serve.service; do
     sed -e 's|/usr/local/bin/feedgen|/usr/bin/feedgen|' -e 's|/usr/local/share/doc/feedgen|/usr/share/doc/feedgen|' \
         "systemd/$unit" >"$stage/lib/systemd/system/$unit"
     chmod 0644 "$stage/lib/systemd/system/$unit"
@@ -47,7 +51,7 @@ Version: $version
 Architecture: $arch
 Maintainer: feedgen maintainers <feedgen@localhost>
 Depends: $depends
-Recommends: git
+Recommends: git, msmtp
 Section: web
 Priority: optional
 Installed-Size: $(du -sk "$stage" | cut -f1)

@@ -29,7 +29,7 @@ else
     quote </tmp/apt.log
     exit 1
 fi
-for u in $W feedgen-watch@.service $D $TM; do
+for u in $W feedgen-watch@.service $D $TM feedgen-serve.service; do
     out=$(systemd-analyze verify "/lib/systemd/system/$u" 2>&1)
     [ -z "$out" ] && pass "verify $u" "systemd-analyze verify: clean" || { fail "verify $u" "systemd-analyze verify:"; echo "$out" | quote; }
 done
@@ -50,6 +50,14 @@ git config --system --add safe.directory /srv/newsletter.git
 git clone -q /srv/newsletter.git $SITE && chown -R feedgen:feedgen $SITE
 # The edit an upgrade must keep.
 sed -i 's|^base_url: .*|base_url: https://letter.example.org/feeds/|' /etc/feedgen/feedgen.yml
+
+# ------------------------------------------------------------------ README: the digest by mail
+# The server's MTA is postfix (local delivery only, listening on 127.0.0.1:25); the digest goes to a local user.
+useradd --create-home reader
+sed -i 's|^  to: .*|  to: "Reader <reader@localhost>"|' /etc/feedgen/feedgen.yml
+printf 'account default\nhost 127.0.0.1\nport 25\nfrom digest@newsletter.example.org\n' >/etc/msmtprc
+sed -i 's|^FEEDGEN_DIGEST_OPTIONS=.*|FEEDGEN_DIGEST_OPTIONS=--sendmail --sendmail-program /usr/bin/msmtp|' /etc/feedgen/feedgen.env
+MBOX=/var/mail/reader
 
 # A post in the middle of the last complete ISO week: the watcher publishes it, the digest carries it.
 dow=$(date +%u)
@@ -118,10 +126,40 @@ wait_for 300 finished && [ "$(prop $D Result)" = success ] && pass timer-fires "
     || fail timer-fires "$D did not finish within 30 s (Result=$(prop $D Result))"
 rm -rf /run/systemd/system/$TM.d && systemctl daemon-reload && systemctl restart $TM
 runs=$(journalctl -u $D -o cat | grep -c '^Finished feedgen-digest.service')
-journalctl -u $D -o cat | grep -q 'Live test post' && [ "$runs" = 1 ] && pass digest-ran-once "one run, its text carries the week's post" \
+sent=$(journalctl -u $D -o cat | grep '^Sent the digest of ')
+[ "$runs" = 1 ] && [ -n "$sent" ] && pass digest-ran-once "one run: $sent" \
     || { fail digest-ran-once "$runs runs; its output:"; journalctl -u $D -o cat | quote; }
 state=$(ls /var/lib/feedgen/digest-*.json 2>/dev/null)
 [ -n "$state" ] && pass digest-state "recorded in $state" || fail digest-state "no state in /var/lib/feedgen"
+
+# ------------------------------------------------------------------ the digest in the mailbox, once
+# postfix delivers from its queue: wait until the queue is empty (the mail delivered or bounced).
+queue_empty() { postqueue -p 2>/dev/null | grep -q 'Mail queue is empty'; }
+wait_for 300 queue_empty || { fail mail-queue "postfix's queue is not empty after 30 s:"; postqueue -p | quote; }
+head=$(sed '/^$/q' $MBOX 2>/dev/null)
+missing=""
+for h in From To Subject Date Message-ID List-Unsubscribe; do echo "$head" | grep -q "^$h: " || missing="$missing $h"; done
+subject=$(echo "$head" | sed -n '/^Subject: /,/^[^ ]/p' | grep -o '=?utf-8?B?[^?]*?=' | sed 's/^=?utf-8?B?//; s/?=$//' \
+    | while read -r b; do echo "$b" | base64 -d; done)
+if [ -z "$missing" ] && echo "$head" | grep -qx 'From: Newsletter <digest@newsletter.example.org>' \
+    && echo "$head" | grep -qx 'To: Reader <reader@localhost>' && echo "$head" | grep -q '^Return-Path: <digest@newsletter.example.org>$' \
+    && echo "$head" | grep -qx 'List-Unsubscribe: <mailto:readers-leave@lists.newsletter.example.org>' \
+    && echo "$head" | grep -qE '^Message-ID: <digest\.[0-9]{4}-W[0-9]{2}\.all@letter\.example\.org>$' && [[ "$subject" == "Harbour Notes — weekly digest, "* ]]; then
+    pass mailbox "delivered to $MBOX by postfix: $(echo "$head" | grep -E '^(Message-ID|Date):' | tr '\n' ' ')Subject \"$subject\""
+else
+    fail mailbox "headers missing:${missing:- none}, subject '$subject'; $MBOX:"
+    head -40 $MBOX 2>&1 | quote
+fi
+grep -qsx 'Content-Type: text/plain; charset=utf-8; format=flowed' $MBOX && grep -qs '^Live test post' $MBOX \
+    && grep -qsx 'Content-Transfer-Encoding: 8bit' $MBOX \
+    && pass mail-body "text/plain; charset=utf-8; format=flowed (8bit) carrying the week's post" \
+    || { fail mail-body "no flowed UTF-8 text part with the week's post:"; sed -n '/^Content-Type: text\/plain/,+12p' $MBOX 2>&1 | quote; }
+systemctl start $D
+wait_for 300 queue_empty
+copies=$(grep -c "^From " $MBOX 2>/dev/null)
+[ "$(prop $D Result)" = success ] && [ "$copies" = 1 ] \
+    && pass mail-once "a second run (Result=success) sent nothing: one message in $MBOX" \
+    || fail mail-once "after a second run (Result=$(prop $D Result)): $copies messages in $MBOX"
 
 # ------------------------------------------------------------------ --pull from the remote
 # README: FEEDGEN_WATCH_OPTIONS="--pull 5m" and a drop-in making the checkout writable.

@@ -28,9 +28,10 @@ ROOT=$CACHE/root
 mkdir -p "$CACHE"
 
 # ------------------------------------------------------------------ the cached root (made once)
-# What the package depends on and what the test uses (git for --pull), installed ahead: the container has no
-# network, so `apt install ./feedgen_*.deb` finds every dependency already there.
-PACKAGES=systemd,systemd-sysv,dbus,procps,libxml2,libcmark-gfm0.29.0.gfm.6,libcmark-gfm-extensions0.29.0.gfm.6,git
+# What the package depends on and recommends and what the test uses (git for --pull, postfix as the server's
+# MTA), installed ahead: the container has no network, so `apt install ./feedgen_*.deb` finds every dependency
+# already there.
+PACKAGES=systemd,systemd-sysv,dbus,procps,libxml2,libcmark-gfm0.29.0.gfm.6,libcmark-gfm-extensions0.29.0.gfm.6,git,postfix,msmtp
 make_root() {
     local mirror=${LIVE_MIRROR:-}
     [ -n "$mirror" ] || mirror=$(cat /etc/apt/sources.list /etc/apt/sources.list.d/* 2>/dev/null \
@@ -43,6 +44,13 @@ make_root() {
     echo feedgen-live >"$tmp/etc/hostname"
     systemctl --root="$tmp" mask console-getty.service getty@tty1.service apt-daily.timer apt-daily-upgrade.timer \
         dpkg-db-backup.timer e2scrub_all.timer e2scrub_reap.service fstrim.timer systemd-pstore.service >/dev/null 2>&1
+    # postfix as a server's MTA for local delivery only: it listens on 127.0.0.1:25 and delivers to /var/mail.
+    echo feedgen-live >"$tmp/etc/mailname"
+    touch "$tmp/etc/postfix/main.cf"
+    chroot "$tmp" postconf -e myhostname=feedgen-live mydestination='feedgen-live, localhost' \
+        inet_interfaces=loopback-only inet_protocols=ipv4 mynetworks=127.0.0.0/8 compatibility_level=3.6 \
+        alias_maps= alias_database= default_transport='error:local delivery only' \
+        relay_transport='error:local delivery only' >>"$CACHE/debootstrap.log" 2>&1 || die "postconf failed"
     rm -rf "$tmp"/var/cache/apt/archives/*.deb
     rm -rf "$ROOT" && mv "$tmp" "$ROOT" && echo "$PACKAGES" >"$ROOT/.feedgen-live-root"
 }
@@ -128,7 +136,8 @@ done
 case "$state" in running | degraded) ;; *) die "the container did not finish booting (state '$state')" ;; esac
 echo "INFO booted: $(IN systemctl --version | head -1) is PID 1 of the container, state $state"
 
-IN bash /root/live/checks.sh >"$RUN/checks.out" 2>&1 &
+: >"$RUN/checks.out"   # made before tail follows it (the background job may open it later)
+IN bash /root/live/checks.sh >>"$RUN/checks.out" 2>&1 &
 CHECKS_PID=$!
 tail -n +1 -f --pid="$CHECKS_PID" "$RUN/checks.out" &
 TAIL_PID=$!
