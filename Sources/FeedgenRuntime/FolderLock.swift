@@ -29,9 +29,16 @@ public final class FolderLock: Sendable {
             throw LockError(
                 path: file.path, what: what, reason: .cannotCreate("open failed: \(String(cString: strerror(errno)))"))
         }
+        // A lock file emptied by a finished run, still locked: the run's descriptor lives on, for a moment, in a
+        // child its process was starting (between fork and exec, before close-on-exec applies). Wait that out.
+        let patience = ContinuousClock.now + .seconds(2)
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             let code = errno
             if code == EINTR { continue }
+            if code == EWOULDBLOCK && holderText(descriptor) == nil && ContinuousClock.now < patience {
+                usleep(10_000)
+                continue
+            }
             defer { close(descriptor) }
             guard code == EWOULDBLOCK else {
                 throw LockError(

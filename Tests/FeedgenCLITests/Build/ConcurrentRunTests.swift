@@ -48,11 +48,28 @@ import Testing
                     continue
                 }
                 build.send(SIGSTOP)
+                waitUntilStopped(build.pid)
                 if !temporaries(out).isEmpty { return build }
                 build.send(SIGCONT)
             }
         }
         return nil
+    }
+
+    /// Waits until every thread of `pid` has stopped: SIGSTOP takes effect after `kill` returns, and a thread
+    /// still running could create another temporary file after the test looked.
+    static func waitUntilStopped(_ pid: Int32) {
+        for _ in 0..<10_000 {
+            let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+            let stopped = tasks.allSatisfy { task in
+                guard let stat = try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/stat", encoding: .utf8),
+                    let close = stat.lastIndex(of: ")"), stat.distance(from: close, to: stat.endIndex) > 2
+                else { return true }
+                return stat[stat.index(close, offsetBy: 2)] == "T"
+            }
+            if stopped { return }
+            usleep(200)
+        }
     }
 
     @Test func aSecondBuildIsRefusedAndWhatAKilledBuildLeftIsRemoved() async throws {
