@@ -62,7 +62,7 @@ import Testing
 
     static let msmtp = URL(filePath: "/usr/bin/msmtp")
 
-    @Test func msmtpSubmitsOneMessageToTheServer() throws {
+    @Test func msmtpSubmitsOneMessageToTheServer() async throws {
         try #require(
             FileManager.default.isExecutableFile(atPath: Self.msmtp.path), "msmtp is not installed: bash .ci/setup")
         let folder = try TemporaryDirectory()
@@ -70,7 +70,7 @@ import Testing
         try FileManager.default.createDirectory(at: received, withIntermediateDirectories: true)
         let server = try BackgroundProcess(
             URL(filePath: "/usr/bin/env"), ["python3", "-c", Self.server, received.path])
-        let listening = server.waitForLines { $0.hasPrefix("listening ") }
+        let listening = await server.waitForLines { $0.hasPrefix("listening ") }
         try #require(listening.count == 1, "the SMTP server did not start: \(server.lines)")
         let port = listening[0].dropFirst("listening ".count)
 
@@ -80,8 +80,8 @@ import Testing
             .write(to: configuration)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: configuration.path)
 
-        let text = try DigestDeliveryTests.digest(["--week", "2020-W12"]).stdout
-        let result = try run(
+        let text = try await DigestDeliveryTests.digest(["--week", "2020-W12"]).stdout
+        let result = try await run(
             URL(filePath: "/usr/bin/env"),
             [
                 "HOME=\(folder.url.path)", Paths.feedgen.path, "digest", "--site", Paths.corpus.path, "--week",
@@ -91,7 +91,7 @@ import Testing
         #expect(
             result.stdout
                 == "Sent the digest of March 16–22, 2020 to Lectrices & lecteurs <readers@dair.ai>, archive@dair.ai\n")
-        server.waitForLines(timeout: 5) { $0.hasPrefix("received ") }
+        await server.waitForLines(timeout: 5) { $0.hasPrefix("received ") }
         #expect(server.lines == ["listening \(port)", "received 1"])
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: received.path).sorted() == [
@@ -101,9 +101,9 @@ import Testing
             try String(contentsOf: received.appending(path: "envelope-1"), encoding: .utf8)
                 == "<digest@dair.ai> <readers@dair.ai> <archive@dair.ai>\n")
         let message = received.appending(path: "message-1.eml")
-        DigestDeliveryTests().checkHeadersAndBody(try ParsedMail.parse(message), text: text)
+        await DigestDeliveryTests().checkHeadersAndBody(try ParsedMail.parse(message), text: text)
         // What reached the server is the message feedgen writes, byte for byte (line ends aside).
-        let email = try DigestDeliveryTests.digest(
+        let email = try await DigestDeliveryTests.digest(
             ["--week", "2020-W12", "--format", "email"] + DigestDeliveryTests.mailOptions)
         #expect(try String(contentsOf: message, encoding: .utf8) == email.stdout)
     }
