@@ -44,6 +44,16 @@ import Testing
         print(first.status, len(first.entries), by_etag.status, by_date.status)
         """
 
+    /// The answers of the server on 127.0.0.1:`port` to `requests`, one connection each.
+    static func ask(port: Int, _ requests: [(method: String, path: String, headers: [String: String])]) async throws
+        -> [Answer]
+    {
+        let json = try JSONSerialization.data(withJSONObject: requests.map { [$0.method, $0.path, $0.headers] })
+        let result = try await python(answers, [String(port), String(decoding: json, as: UTF8.self)])
+        #expect(result.status == 0, "\(result.stderr)")
+        return try JSONDecoder().decode([Answer].self, from: Data(result.stdout.utf8))
+    }
+
     /// nginx serving `out` with the repository's server block, `listen` and `root` being the only lines changed.
     final class Nginx {
         let process: BackgroundProcess
@@ -106,10 +116,7 @@ import Testing
 
         /// The answers to `requests`, one connection each.
         func ask(_ requests: [(method: String, path: String, headers: [String: String])]) async throws -> [Answer] {
-            let json = try JSONSerialization.data(withJSONObject: requests.map { [$0.method, $0.path, $0.headers] })
-            let result = try await python(NginxTests.answers, [String(port), String(decoding: json, as: UTF8.self)])
-            #expect(result.status == 0, "\(result.stderr)")
-            return try JSONDecoder().decode([Answer].self, from: Data(result.stdout.utf8))
+            try await NginxTests.ask(port: port, requests)
         }
 
         deinit { process.send(SIGTERM) }
