@@ -83,7 +83,7 @@ import Testing
                 master_process off;
                 worker_processes 1;
                 pid \(server.path)/nginx.pid;
-                error_log stderr;
+                error_log stderr warn;
                 events { worker_connections 64; }
                 http {
                     include /etc/nginx/mime.types;
@@ -100,18 +100,31 @@ import Testing
                 """
             try Data(main.utf8).write(to: server.appending(path: "nginx.conf"))
             let ids = try #require(Unprivileged.ids)
-            process = try BackgroundProcess(
-                URL(filePath: "/usr/bin/setpriv"),
-                [
-                    "--reuid=\(ids.uid)", "--regid=\(ids.gid)", "--clear-groups", "/usr/sbin/nginx",
-                    "-e", "stderr", "-p", server.path + "/", "-c", server.appending(path: "nginx.conf").path,
-                ])
+            let nginx = [
+                "--reuid=\(ids.uid)", "--regid=\(ids.gid)", "--clear-groups", "/usr/sbin/nginx",
+                "-e", "stderr", "-p", server.path + "/", "-c", server.appending(path: "nginx.conf").path,
+            ]
+            // `nginx -t` must pass without a word beyond its two lines of success: any warning fails the test.
+            let check = try await run(URL(filePath: "/usr/bin/setpriv"), nginx + ["-t"])
+            #expect(check.status == 0, "nginx -t: \(check.stderr)")
+            #expect(Self.complaints(check.stdout + check.stderr) == [], "nginx -t")
+            process = try BackgroundProcess(URL(filePath: "/usr/bin/setpriv"), nginx)
             let listening = await eventually(timeout: 20) {
                 (try? runBlocking(
                     URL(filePath: "/usr/bin/curl"), ["-s", "-o", "/dev/null", "http://127.0.0.1:\(port)/"]))?
                     .status == 0
             }
             #expect(listening, "nginx did not start: \(process.lines)")
+            // Nor may the server's error log say anything at startup (it logs to stderr, at `warn` and above).
+            #expect(Self.complaints(process.lines.joined(separator: "\n")) == [], "nginx at startup")
+        }
+
+        /// The lines of nginx's output that are not its `nginx -t` success lines: warnings, errors, notices.
+        static func complaints(_ output: String) -> [String] {
+            output.split(separator: "\n").map(String.init).filter { line in
+                !(line.hasPrefix("nginx: the configuration file ") && line.hasSuffix(" syntax is ok"))
+                    && !(line.hasPrefix("nginx: configuration file ") && line.hasSuffix(" test is successful"))
+            }
         }
 
         /// The answers to `requests`, one connection each.
