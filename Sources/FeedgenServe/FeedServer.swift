@@ -10,8 +10,11 @@ import ServiceLifecycle
 /// The HTTP server of `feedgen serve` and `feedgen watch --serve`: a `Service` that serves one folder on one
 /// address until its service group shuts it down gracefully (or its task is cancelled).
 public struct FeedServer: Service {
-    /// How long clients may reuse a response without asking again (`Cache-Control: max-age`), in seconds.
-    public static let maxAge = 300
+    /// How long clients may reuse a response without asking again (`Cache-Control: max-age`), in seconds: an
+    /// hour, as the nginx block sends. The feeds tell readers to poll hourly (`poll_minutes: 60`: RSS `ttl`,
+    /// `sy:updatePeriod`); a shorter max-age would only send polite readers' caches back sooner than the feed
+    /// asks, and a longer one would let caches keep a feed past the next poll.
+    public static let maxAge = 3600
 
     private let application: Application<FolderResponder>
 

@@ -15,7 +15,10 @@ public enum PublishedMediaType {
             "opml": "text/x-opml; charset=utf-8",
             "html": "text/html; charset=utf-8",
             "htm": "text/html; charset=utf-8",
-            "xsl": "application/xslt+xml; charset=utf-8",
+            // text/xsl, not the registered application/xslt+xml: it is the type the feeds' own
+            // `<?xml-stylesheet type="text/xsl"?>` names, the one every browser that applies XSLT has always
+            // accepted for a stylesheet, and what the nginx block sends (one policy for both servers).
+            "xsl": "text/xsl; charset=utf-8",
             "css": "text/css; charset=utf-8",
             "txt": "text/plain; charset=utf-8",
         ]

@@ -44,6 +44,16 @@ import Testing
         print(first.status, len(first.entries), by_etag.status, by_date.status)
         """
 
+    /// The answers of the server on 127.0.0.1:`port` to `requests`, one connection each.
+    static func ask(port: Int, _ requests: [(method: String, path: String, headers: [String: String])]) async throws
+        -> [Answer]
+    {
+        let json = try JSONSerialization.data(withJSONObject: requests.map { [$0.method, $0.path, $0.headers] })
+        let result = try await python(answers, [String(port), String(decoding: json, as: UTF8.self)])
+        #expect(result.status == 0, "\(result.stderr)")
+        return try JSONDecoder().decode([Answer].self, from: Data(result.stdout.utf8))
+    }
+
     /// nginx serving `out` with the repository's server block, `listen` and `root` being the only lines changed.
     final class Nginx {
         let process: BackgroundProcess
@@ -73,7 +83,7 @@ import Testing
                 master_process off;
                 worker_processes 1;
                 pid \(server.path)/nginx.pid;
-                error_log stderr;
+                error_log stderr warn;
                 events { worker_connections 64; }
                 http {
                     include /etc/nginx/mime.types;
@@ -90,26 +100,36 @@ import Testing
                 """
             try Data(main.utf8).write(to: server.appending(path: "nginx.conf"))
             let ids = try #require(Unprivileged.ids)
-            process = try BackgroundProcess(
-                URL(filePath: "/usr/bin/setpriv"),
-                [
-                    "--reuid=\(ids.uid)", "--regid=\(ids.gid)", "--clear-groups", "/usr/sbin/nginx",
-                    "-e", "stderr", "-p", server.path + "/", "-c", server.appending(path: "nginx.conf").path,
-                ])
+            let nginx = [
+                "--reuid=\(ids.uid)", "--regid=\(ids.gid)", "--clear-groups", "/usr/sbin/nginx",
+                "-e", "stderr", "-p", server.path + "/", "-c", server.appending(path: "nginx.conf").path,
+            ]
+            // `nginx -t` must pass without a word beyond its two lines of success: any warning fails the test.
+            let check = try await run(URL(filePath: "/usr/bin/setpriv"), nginx + ["-t"])
+            #expect(check.status == 0, "nginx -t: \(check.stderr)")
+            #expect(Self.complaints(check.stdout + check.stderr) == [], "nginx -t")
+            process = try BackgroundProcess(URL(filePath: "/usr/bin/setpriv"), nginx)
             let listening = await eventually(timeout: 20) {
                 (try? runBlocking(
                     URL(filePath: "/usr/bin/curl"), ["-s", "-o", "/dev/null", "http://127.0.0.1:\(port)/"]))?
                     .status == 0
             }
             #expect(listening, "nginx did not start: \(process.lines)")
+            // Nor may the server's error log say anything at startup (it logs to stderr, at `warn` and above).
+            #expect(Self.complaints(process.lines.joined(separator: "\n")) == [], "nginx at startup")
+        }
+
+        /// The lines of nginx's output that are not its `nginx -t` success lines: warnings, errors, notices.
+        static func complaints(_ output: String) -> [String] {
+            output.split(separator: "\n").map(String.init).filter { line in
+                !(line.hasPrefix("nginx: the configuration file ") && line.hasSuffix(" syntax is ok"))
+                    && !(line.hasPrefix("nginx: configuration file ") && line.hasSuffix(" test is successful"))
+            }
         }
 
         /// The answers to `requests`, one connection each.
         func ask(_ requests: [(method: String, path: String, headers: [String: String])]) async throws -> [Answer] {
-            let json = try JSONSerialization.data(withJSONObject: requests.map { [$0.method, $0.path, $0.headers] })
-            let result = try await python(NginxTests.answers, [String(port), String(decoding: json, as: UTF8.self)])
-            #expect(result.status == 0, "\(result.stderr)")
-            return try JSONDecoder().decode([Answer].self, from: Data(result.stdout.utf8))
+            try await NginxTests.ask(port: port, requests)
         }
 
         deinit { process.send(SIGTERM) }
