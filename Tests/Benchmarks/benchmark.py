@@ -14,21 +14,25 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 
 def run_once(command, cwd=None):
-    """Wall seconds and peak resident KiB of one run of `command` (argv), output thrown away."""
-    started = time.monotonic()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.monotonic() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    errors = process.stderr.read().decode(errors="replace")
-    process.stderr.close()
-    if process.returncode != 0:
-        raise SystemExit(f"failed ({process.returncode}): {' '.join(command)}\n{errors[-2000:]}")
-    return seconds, usage.ru_maxrss
+    """Wall seconds and peak resident KiB of one run of `command` (argv), output thrown away.
+
+    The peak comes from GNU time, whose own few pages are what the command starts from: a child forked from
+    Python would count Python's memory too (the kernel keeps the peak of the image it replaced at exec).
+    """
+    with tempfile.NamedTemporaryFile("r") as peak:
+        started = time.monotonic()
+        process = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", peak.name] + command, cwd=cwd,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        seconds = time.monotonic() - started
+        if process.returncode != 0:
+            errors = process.stderr.decode(errors="replace")
+            raise SystemExit(f"failed ({process.returncode}): {' '.join(command)}\n{errors[-2000:]}")
+        return seconds, int(peak.read().split()[-1])
 
 
 def shell(script):
@@ -154,7 +158,7 @@ def watcher(feedgen, site, work, posts=20):
         today = datetime.date.today().isoformat()
         for index in range(posts):
             title = f"Benchmark post {index}"
-            path = os.path.join(repo, "_posts", f"{today}-benchmark-post-{index}.md")
+            path = os.path.join(repo, "_posts", f"{today}-benchmark-post-{index:03}.md")
             with open(path, "w", encoding="utf-8") as file:
                 file.write(f'---\ntitle: "{title}"\ntags: [nlp_newsletter]\n---\n{title}, with *emphasis*.\n')
             latencies.append(wait_for(title, time.monotonic(), 30))
@@ -229,7 +233,8 @@ def main():
             return f"{result[key][0] / result[reference][0]:.2f}x"
 
         def faster(key, reference):
-            return f"{result[reference][0] / result[key][0]:.0f}x faster"
+            ratio = result[reference][0] / result[key][0]
+            return f"{ratio:.1f}x faster" if ratio >= 1 else f"{1 / ratio:.1f}x slower"
 
         row(posts, "cat every post", result["cat"])
         row(posts, "stat every post", result["stat"])

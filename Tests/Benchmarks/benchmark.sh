@@ -16,7 +16,8 @@
 #   removed), 100 files per process, one process at a time (one core).
 # Then `feedgen watch` on a git copy of the repository: 20 new posts written one at a time, each timed from
 # its file's close until the all-languages JSON feed lists it (median and worst).
-# Missing reference tools (hugo, cmark-gfm, jekyll, ruby-jekyll-feed) are installed from Debian with apt-get.
+# Missing tools (hugo, cmark-gfm, jekyll, ruby-jekyll-feed, GNU time for peak memory) are installed from Debian
+# with apt-get.
 # Prints one table and writes it, with the machine it ran on, to Tests/Benchmarks/results.md (or --results).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -30,7 +31,7 @@ while [ $# -gt 0 ]; do
         --sizes) sizes=$2; shift 2 ;;
         --runs) runs=$2; shift 2 ;;
         --results) results=$2; shift 2 ;;
-        -h | --help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
         *) echo "benchmark.sh: unknown argument $1 (see --help)" >&2; exit 64 ;;
     esac
 done
@@ -39,6 +40,7 @@ missing=()
 command -v hugo >/dev/null || missing+=(hugo)
 command -v cmark-gfm >/dev/null || missing+=(cmark-gfm)
 command -v jekyll >/dev/null || missing+=(jekyll)
+[ -x /usr/bin/time ] || missing+=(time)
 [ -d /usr/share/rubygems-integration/all/gems ] && ls /usr/share/rubygems-integration/all/gems | grep -q '^jekyll-feed-' \
     || missing+=(ruby-jekyll-feed)
 if [ ${#missing[@]} -gt 0 ]; then
