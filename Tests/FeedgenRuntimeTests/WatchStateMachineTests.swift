@@ -13,17 +13,80 @@ struct WatchStateMachineTests {
         .rebuild(.init(trigger: trigger, paths: paths, rescan: rescan, reloadDefinitions: reload))
     }
 
-    @Test func aChangeIsBuiltOnceTheDebounceHasPassed() {
+    @Test func aLoneChangeIsBuiltAfterTheLoneDelay() {
         var machine = Machine(configuration: configuration)
+        #expect(configuration.loneDelay == .milliseconds(10))
         #expect(
             machine.handle(.fileChanged("_posts/2026-01-01-a.md"), at: .seconds(10)) == [
-                .schedule(at: .milliseconds(10_200))
+                .schedule(at: .milliseconds(10_010))
             ])
         #expect(machine.isPending)
         #expect(
-            machine.handle(.timerFired, at: .milliseconds(10_200)) == [rebuild(.change, ["_posts/2026-01-01-a.md"])])
+            machine.handle(.timerFired, at: .milliseconds(10_010)) == [rebuild(.change, ["_posts/2026-01-01-a.md"])])
         #expect(!machine.isPending)
         #expect(machine.handle(.timerFired, at: .seconds(11)) == [])
+        // The next lone change, a debounce later, is published at once too.
+        #expect(
+            machine.handle(.fileChanged("_posts/2026-01-02-b.md"), at: .seconds(12)) == [
+                .schedule(at: .milliseconds(12_010))
+            ])
+    }
+
+    @Test func aSecondChangeWithinTheLoneDelayMakesABurst() {
+        var machine = Machine(configuration: configuration)
+        _ = machine.handle(.fileChanged("_posts/2026-01-01-a.md"), at: .seconds(10))
+        #expect(
+            machine.handle(.fileChanged("_posts/2026-01-01-b.md"), at: .milliseconds(10_005)) == [
+                .schedule(at: .milliseconds(10_205))
+            ])
+        #expect(machine.handle(.timerFired, at: .milliseconds(10_010)) == [.schedule(at: .milliseconds(10_205))])
+        #expect(
+            machine.handle(.timerFired, at: .milliseconds(10_205)) == [
+                rebuild(.change, ["_posts/2026-01-01-a.md", "_posts/2026-01-01-b.md"])
+            ])
+    }
+
+    @Test func aChangeRightAfterARebuildWaitsForTheDebounce() {
+        var machine = Machine(configuration: configuration)
+        _ = machine.handle(.fileChanged("_posts/2026-01-01-a.md"), at: .seconds(10))
+        _ = machine.handle(.timerFired, at: .milliseconds(10_010))
+        // 50 ms after the last change: the writes go on, so this one is debounced.
+        #expect(
+            machine.handle(.fileChanged("_posts/2026-01-01-b.md"), at: .milliseconds(10_050)) == [
+                .schedule(at: .milliseconds(10_250))
+            ])
+    }
+
+    @Test func aGitPullOfHundredsOfFilesGivesOneRebuild() {
+        var machine = Machine(configuration: configuration)
+        var rebuilds: [Machine.Action] = []
+        var timer: Duration?
+        func fire(until now: Duration) {
+            while let due = timer, due <= now {
+                timer = nil
+                for action in machine.handle(.timerFired, at: due) {
+                    if case .rebuild = action { rebuilds.append(action) }
+                    if case .schedule(let at) = action { timer = at }
+                }
+            }
+        }
+        func handle(_ event: Machine.Event, at now: Duration) {
+            fire(until: now)
+            for action in machine.handle(event, at: now) {
+                if case .schedule(let at) = action { timer = at }
+            }
+        }
+        // git takes its index lock, then writes 300 files 20 ms apart (slower than the lone delay).
+        handle(.indexLock(present: true), at: .seconds(1))
+        var paths: Set<String> = []
+        for index in 0..<300 {
+            let path = "_posts/2026-01-01-post-\(index).md"
+            paths.insert(path)
+            handle(.fileChanged(path), at: .seconds(1) + .milliseconds(20 * index))
+        }
+        handle(.indexLock(present: false), at: .seconds(7))
+        fire(until: .seconds(8))
+        #expect(rebuilds == [rebuild(.change, paths)])
     }
 
     @Test func aBurstOfTwoHundredFilesGivesOneRebuildAfterItEnds() {
@@ -42,8 +105,10 @@ struct WatchStateMachineTests {
             }
             let path = "_posts/2026-01-01-post-\(index).md"
             paths.insert(path)
-            #expect(machine.handle(.fileChanged(path), at: now) == [.schedule(at: now + .milliseconds(200))])
-            timer = now + .milliseconds(200)
+            // The first is lone until the second, 5 ms later, makes it a burst.
+            let wait = Duration.milliseconds(index == 0 ? 10 : 200)
+            #expect(machine.handle(.fileChanged(path), at: now) == [.schedule(at: now + wait)])
+            timer = now + wait
         }
         #expect(rebuilds == 0)
         #expect(timer == .milliseconds(995 + 200))
@@ -182,6 +247,7 @@ struct WatchStateMachineTests {
                 if case .schedule(let at) = action { timer = at }
             }
         }
-        #expect(rebuiltAt == [.seconds(2), .milliseconds(4100)])
+        // The first write is lone and built at once; the rewrites after it are a burst, built 2 s after its start.
+        #expect(rebuiltAt == [.milliseconds(10), .milliseconds(2150), .milliseconds(4250)])
     }
 }

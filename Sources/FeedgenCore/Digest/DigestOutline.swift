@@ -57,14 +57,19 @@ public enum DigestOutline {
         guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
         var text = rest.trimmingCharacters(in: .whitespaces)
         // "The optional closing sequence of #s must be preceded by a space" (CommonMark 4.2).
-        if let closing = text.firstMatch(of: #/\s+#+$/#) { text.removeSubrange(closing.range) }
+        // Regex literals are built at every call: each is tried only when its first character is there.
+        if text.utf8.contains(UInt8(ascii: "#")), let closing = text.firstMatch(of: #/\s+#+$/#) {
+            text.removeSubrange(closing.range)
+        }
         if text.allSatisfy({ $0 == "#" }) { text = "" }
         return (level, plain(text))
     }
 
     /// The title of a line that is only bold (or bold italic) text, e.g. `***Med7***`; nil otherwise.
     static func boldLine(_ line: String) -> String? {
-        guard let match = line.wholeMatch(of: #/(\*\*\*?|___?)(.+?)\1/#) else { return nil }
+        guard let first = line.utf8.first, first == UInt8(ascii: "*") || first == UInt8(ascii: "_"),
+            let match = line.wholeMatch(of: #/(\*\*\*?|___?)(.+?)\1/#)
+        else { return nil }
         let inner = String(match.2)
         guard !inner.contains(match.1), !inner.hasPrefix(" "), !inner.hasSuffix(" ") else { return nil }
         let text = plain(inner)
@@ -75,10 +80,12 @@ public enum DigestOutline {
     /// tags and emphasis markers go, backslash escapes are resolved, spaces are collapsed.
     public static func plain(_ markdown: String) -> String {
         var text = markdown
-        text.replace(#/!\[[^\]]*\]\([^)]*\)/#, with: "")
-        text.replace(#/\[([^\]]*)\]\([^)]*\)/#) { String($0.1) }
-        text.replace(#/\[([^\]]*)\]\[[^\]]*\]/#) { String($0.1) }
-        text.replace(#/<[^>]+>/#, with: "")
+        if text.utf8.contains(UInt8(ascii: "[")) {
+            text.replace(#/!\[[^\]]*\]\([^)]*\)/#, with: "")
+            text.replace(#/\[([^\]]*)\]\([^)]*\)/#) { String($0.1) }
+            text.replace(#/\[([^\]]*)\]\[[^\]]*\]/#) { String($0.1) }
+        }
+        if text.utf8.contains(UInt8(ascii: "<")) { text.replace(#/<[^>]+>/#, with: "") }
         var result = ""
         var characters = Array(text)[...]
         var previous: Character = " "

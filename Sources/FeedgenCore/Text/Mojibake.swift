@@ -33,9 +33,7 @@ public enum Mojibake {
 
     /// The text with its mojibake repaired, and each repair; the identity (no repairs) on correct text.
     public static func repair(_ text: String) -> MojibakeRepair {
-        guard text.unicodeScalars.contains(where: { $0.value >= 0x80 }) else {
-            return MojibakeRepair(text: text, repairs: [])
-        }
+        guard mayHoldDamage(text) else { return MojibakeRepair(text: text, repairs: []) }
         let scalars = Array(text.unicodeScalars)
         let perTable = MojibakeTable.all.map { candidates(in: scalars, table: $0) }
         // Evidence is how many characters strong segments cover, not how many segments there are:
@@ -64,6 +62,29 @@ public enum Mojibake {
         guard !accepted.isEmpty else { return MojibakeRepair(text: text, repairs: []) }
         accepted.sort { $0.range.lowerBound < $1.range.lowerBound }
         return apply(accepted, to: scalars)
+    }
+
+    /// Whether some table could read a piece of `text` as UTF-8: a character from a lead byte (`C2`–`F4`)
+    /// followed by one from a continuation byte (`80`–`BF`). Without such a pair no segment decodes, so no
+    /// candidate exists; ASCII text (a byte scan) and most correct text stop here without building the
+    /// scalar array and the candidates of every table.
+    static func mayHoldDamage(_ text: String) -> Bool {
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return false }
+        let tables = MojibakeTable.all
+        var leads = [Bool](repeating: false, count: tables.count)
+        for scalar in text.unicodeScalars {
+            // ASCII, and U+3000–U+EFFF (CJK text), are in no table: no lookup.
+            guard scalar.value >= 0x80, scalar.value < 0x3000 || scalar.value >= 0xF000 else {
+                for index in leads.indices { leads[index] = false }
+                continue
+            }
+            for (index, table) in tables.enumerated() {
+                let byte = table.bytes[scalar]
+                if leads[index], let byte, byte < 0xC0 { return true }
+                leads[index] = byte.map { $0 >= 0xC2 && $0 <= 0xF4 } ?? false
+            }
+        }
+        return false
     }
 
     /// How sure a segment is to be damage rather than correct text.

@@ -10,7 +10,7 @@
 public enum XMLSafeText {
     /// The text without its removed scalars, and how many scalars were removed.
     public static func clean(_ s: String) -> (text: String, removed: Int) {
-        guard s.unicodeScalars.contains(where: isIllegal) else { return (s, 0) }
+        guard mayHoldIllegal(s), s.unicodeScalars.contains(where: isIllegal) else { return (s, 0) }
         var scalars = String.UnicodeScalarView()
         var removed = 0
         for scalar in s.unicodeScalars {
@@ -21,6 +21,45 @@ public enum XMLSafeText {
             }
         }
         return (String(scalars), removed)
+    }
+
+    /// Whether the UTF-8 bytes of `s` hold the start of a removed scalar: a byte scan that spares decoding the
+    /// scalars of the text nearly all strings are, C0 controls and DEL (`< 0x20`, `0x7F`), C1 controls
+    /// (`C2 80`–`C2 9F`), U+FDD0–U+FDEF (`EF B7 90`–`EF B7 AF`) and the noncharacters ending in FFFE or FFFF
+    /// (`EF BF BE`/`BF`, and `F0`–`F4 xF BF BE`/`BF` beyond the BMP).
+    public static func mayHoldIllegal(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { bytes in
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x20..<0x7F, 0x09, 0x0A, 0x0D, 0x80..<0xC2, 0xC3...0xEE:
+                    break
+                case 0xC2:
+                    if index + 1 < count, bytes[index + 1] < 0xA0 { return true }
+                case 0xEF:
+                    if index + 2 < count {
+                        let second = bytes[index + 1]
+                        let third = bytes[index + 2]
+                        if second == 0xB7 && (0x90...0xAF).contains(third) || second == 0xBF && third >= 0xBE {
+                            return true
+                        }
+                    }
+                case 0xF0...0xF4:
+                    if index + 3 < count, bytes[index + 1] & 0x0F == 0x0F, bytes[index + 2] == 0xBF,
+                        bytes[index + 3] >= 0xBE
+                    {
+                        return true
+                    }
+                default:
+                    return true
+                }
+                index += 1
+            }
+            return false
+        }
     }
 
     /// Whether `scalar` is removed: a control character other than TAB, LF and CR, or a noncharacter.

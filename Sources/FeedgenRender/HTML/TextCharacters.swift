@@ -10,7 +10,7 @@ enum TextCharacters {
 
     /// `text` without forbidden characters; `report` gets each one's UTF-8 offset in `text`.
     static func removingForbidden(from text: String, report: (Int, Unicode.Scalar) -> Void) -> String {
-        guard text.unicodeScalars.contains(where: isForbidden) else { return text }
+        guard XMLSafeText.mayHoldIllegal(text), text.unicodeScalars.contains(where: isForbidden) else { return text }
         var result = String.UnicodeScalarView()
         var offset = 0
         for scalar in text.unicodeScalars {

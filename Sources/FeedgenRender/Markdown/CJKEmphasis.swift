@@ -7,7 +7,11 @@
 /// text, becomes `<strong>…</strong>` (inline HTML, whose content cmark still parses as Markdown).
 enum CJKEmphasis {
     static func rewrite(_ line: String) -> String {
-        guard line.contains("**"), !line.contains("`") else { return line }
+        // Byte scans first: most lines are ASCII (no CJK to touch) or have no `**`; the `Character` checks
+        // below stay the rule.
+        let bytes = line.utf8
+        guard bytes.contains(where: { $0 >= 0x80 }), line.containsBytes("**") else { return line }
+        guard line.contains("**"), !(line.containsBytes("`") && line.contains("`")) else { return line }
         let characters = Array(line)
         var openers: [Int] = []
         var index = 0

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Byte-level substring search on UTF-8 text.
 ///
 /// `String.contains(_:)`/`range(of:)` with a string argument go through Foundation's NSString search,
@@ -17,34 +21,34 @@ extension Substring {
         if let found {
             offset = found
         } else {
-            offset = Self.search(pattern, in: Array(bytes), from: startOffset)
+            offset = Array(bytes).withUnsafeBufferPointer { Self.search(pattern, in: $0, from: startOffset) }
         }
         guard let offset else { return nil }
         let lower = bytes.index(bytes.startIndex, offsetBy: offset)
         return lower..<bytes.index(lower, offsetBy: pattern.count)
     }
 
-    /// The offset of the first `pattern` in `buffer` at or after `start`.
-    private static func search(_ pattern: [UInt8], in buffer: some RandomAccessCollection<UInt8>, from start: Int)
-        -> Int?
-    {
+    /// The offset of the first `pattern` in `buffer` at or after `start`: `memchr` finds each candidate
+    /// first byte, `memcmp` checks the rest.
+    private static func search(_ pattern: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         let count = buffer.count
-        guard pattern.count <= count else { return nil }
-        let first = pattern[0]
-        var offset = start
-        let last = count - pattern.count
-        while offset <= last {
-            let base = buffer.index(buffer.startIndex, offsetBy: offset)
-            if buffer[base] == first {
-                var matched = 1
-                while matched < pattern.count, buffer[buffer.index(base, offsetBy: matched)] == pattern[matched] {
-                    matched += 1
-                }
-                if matched == pattern.count { return offset }
-            }
-            offset += 1
+        guard pattern.count <= count, start <= count - pattern.count, let base = buffer.baseAddress else {
+            return nil
         }
-        return nil
+        let first = Int32(pattern[0])
+        let last = count - pattern.count
+        var offset = start
+        return pattern.withUnsafeBufferPointer { needle in
+            while offset <= last {
+                guard let hit = memchr(base + offset, first, last - offset + 1) else { return nil }
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if needle.count == 1 || memcmp(base + at + 1, needle.baseAddress! + 1, needle.count - 1) == 0 {
+                    return at
+                }
+                offset = at + 1
+            }
+            return nil
+        }
     }
 
     /// Whether any UTF-8 byte of the text satisfies `predicate` (a fast scan over contiguous storage).

@@ -4,7 +4,9 @@
 /// daemon started. The caller keeps one timer: every `.schedule(at:)` replaces the previous one, and when it
 /// fires the caller sends `.timerFired`.
 ///
-/// The rules: changes are collected until none has arrived for `debounce` (a checkout touching hundreds of
+/// The rules: a lone change (nothing waiting, no change in the last `debounce`, git not writing) is built
+/// `loneDelay` after it, so a new post is published at once; a second change within that delay makes it a
+/// burst, and a burst is collected until no change has arrived for `debounce` (a checkout touching hundreds of
 /// files gives one rebuild), but never longer than `maxWait` after the first of them (a file rewritten more
 /// often than `debounce` must not hold the feeds back forever); while `.git/index.lock` exists git is still
 /// writing the work tree, so nothing is built, the first build included (unless the lock is older than
@@ -15,16 +17,20 @@ public struct WatchStateMachine: Sendable {
     /// The delays the machine works with.
     public struct Configuration: Sendable, Equatable {
         public var debounce: Duration
+        /// How long a lone change waits for a second one before it is built: 10 ms (at most `debounce`)
+        /// unless given, enough for an editor's write-then-rename or a `git add` right after.
+        public var loneDelay: Duration
         /// The longest a change waits for quiet: ten times `debounce` unless given.
         public var maxWait: Duration
         public var staleLock: Duration
         public var siteRetry: Duration
 
         public init(
-            debounce: Duration = .milliseconds(200), maxWait: Duration? = nil, staleLock: Duration = .seconds(60),
-            siteRetry: Duration = .seconds(5)
+            debounce: Duration = .milliseconds(200), loneDelay: Duration? = nil, maxWait: Duration? = nil,
+            staleLock: Duration = .seconds(60), siteRetry: Duration = .seconds(5)
         ) {
             self.debounce = debounce
+            self.loneDelay = min(loneDelay ?? .milliseconds(10), debounce)
             self.maxWait = maxWait ?? debounce * 10
             self.staleLock = staleLock
             self.siteRetry = siteRetry
@@ -103,6 +109,8 @@ public struct WatchStateMachine: Sendable {
     /// When the waiting rebuild was first asked for: it is built no later than `maxWait` after.
     private var firstAt: Duration = .zero
     private var lockSince: Duration?
+    /// When a file last changed: a change within `debounce` of the one before is part of a burst.
+    private var lastChangeAt: Duration?
     private var siteMissing = false
     /// Whether the first build was held by the lock already (said once).
     private var startHeld = false
@@ -123,7 +131,11 @@ public struct WatchStateMachine: Sendable {
             return [.schedule(at: quietAt)]
         case .fileChanged(let path):
             let isPost = path.split(separator: "/").contains("_posts")
+            let lone =
+                pending == nil && lockSince == nil && lastChangeAt.map { now - $0 >= configuration.debounce } ?? true
+            lastChangeAt = now
             note(isPost ? .change : .config, path: isPost ? path : nil, at: now)
+            if lone { quietAt = now + configuration.loneDelay }
             return siteMissing ? [] : [.schedule(at: quietAt)]
         case .reload:
             note(.reload, at: now)

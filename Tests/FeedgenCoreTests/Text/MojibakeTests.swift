@@ -105,6 +105,27 @@ private func scalars(_ text: String) -> [Unicode.Scalar] { Array(text.unicodeSca
         #expect(scalars(Mojibake.repair(once.text).text) == scalars("d’accord numéro"))
     }
 
+    /// The pre-check that spares building candidates says no only where no table reads a UTF-8 sequence:
+    /// every lead character followed by every continuation character of each table passes it.
+    @Test func thePreCheckLetsEveryDecodablePairThrough() {
+        var missed: [String] = []
+        for table in MojibakeTable.all {
+            let leads = table.bytes.filter { (0xC2...0xF4).contains($0.value) }.map(\.key)
+            let continuations = table.bytes.filter { (0x80...0xBF).contains($0.value) }.map(\.key)
+            for lead in leads {
+                for continuation in continuations {
+                    let text = "a\(lead)\(continuation)b"
+                    if !Mojibake.mayHoldDamage(text) { missed.append(text) }
+                }
+            }
+        }
+        #expect(missed == [])
+        let skipped = MojibakeTable.all.flatMap(\.bytes.keys).filter { (0x3000..<0xF000).contains($0.value) }
+        #expect(skipped == [])
+        #expect(!Mojibake.mayHoldDamage("plain ASCII"))
+        #expect(!Mojibake.mayHoldDamage("中文 “quoted” — Ελληνικά"))
+    }
+
     @Test func emptyText() {
         #expect(Mojibake.repair("") == MojibakeRepair(text: "", repairs: []))
     }

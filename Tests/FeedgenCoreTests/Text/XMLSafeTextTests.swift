@@ -37,6 +37,22 @@ import Testing
         #expect(illegal == Array(0..<0x09) + [0x0B, 0x0C] + Array(0x0E..<0x20))
     }
 
+    /// The byte scan that spares decoding is the scalar rule itself: checked on every scalar, alone and between
+    /// other text (so a scalar cut short at the end of the bytes is not looked past).
+    @Test func theByteScanFindsExactlyTheRemovedScalars() {
+        var mismatches: [UInt32] = []
+        for value in UInt32(0)...0x10_FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let alone = String(scalar)
+            if XMLSafeText.mayHoldIllegal(alone) != XMLSafeText.isIllegal(scalar)
+                || XMLSafeText.mayHoldIllegal("é\(alone)中") != XMLSafeText.isIllegal(scalar)
+            {
+                mismatches.append(value)
+            }
+        }
+        #expect(mismatches == [])
+    }
+
     @Test func emptyString() {
         let result = XMLSafeText.clean("")
         #expect(result.text == "")
