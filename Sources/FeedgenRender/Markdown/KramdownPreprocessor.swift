@@ -121,7 +121,7 @@ struct KramdownPreprocessor {
                 continue
             }
             var rewritten = CJKEmphasis.rewrite(separateGluedURLs(in: removeInlineAttributes(from: line)))
-            if rewritten.hasSuffix("\\\\") || rewritten.trimmingTrailingSpaces().hasSuffix("\\\\") {
+            if endsInHardBreak(rewritten) {
                 rewritten = rewritten.trimmingTrailingSpaces()
                 rewritten.removeLast(2)
                 let next = index + 1 < lines.count ? lines[index + 1] : ""
@@ -139,6 +139,14 @@ struct KramdownPreprocessor {
     private static func isSignificant(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "{") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: ":")
             || byte == UInt8(ascii: "*")
+    }
+
+    /// Whether a line ends in `\\` before any trailing spaces and tabs (kramdown's hard break), read from the end
+    /// of its bytes without copying the line: the same answer as comparing `Character`s, since a combining mark
+    /// after a space or backslash shows as a byte that is neither.
+    static func endsInHardBreak(_ line: String) -> Bool {
+        var bytes = line.utf8.reversed().drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.makeIterator()
+        return bytes.next() == UInt8(ascii: "\\") && bytes.next() == UInt8(ascii: "\\")
     }
 
     /// Whether a line is only `\\` (kramdown's spacer).

@@ -21,6 +21,20 @@ import Testing
 
     /// A comma inside a candidate's URL belongs to the URL (HTML's srcset parsing): a `data:` image keeps its
     /// base64 payload, and a trailing comma with no descriptor ends the candidate.
+    /// The byte check for kramdown's hard break answers as the `Character` comparison it replaced, combining
+    /// marks included.
+    @Test func hardBreakEndingIsReadFromTheBytes() {
+        let lines = [
+            "a\\\\", "a\\\\  \t", "a\\", "a\\ \\", "\\\\", "", " ", "a\\\\\u{301}", "a\\\\ \u{301}", "中\\\\",
+            "a\\\u{301}\\",
+        ]
+        for line in lines {
+            let characters = line.hasSuffix("\\\\") || line.trimmingTrailingSpaces().hasSuffix("\\\\")
+            #expect(KramdownPreprocessor.endsInHardBreak(line) == characters, "\(line.debugDescription)")
+        }
+        #expect(lines.filter(KramdownPreprocessor.endsInHardBreak) == ["a\\\\", "a\\\\  \t", "\\\\", "中\\\\"])
+    }
+
     @Test func srcsetCandidatesKeepTheCommasOfTheirURLs() {
         let srcset = "data:image/png;base64,iVBORw0KGgo= 1x,/b.png 2x, c,d.png, e.png 3x ,javascript:x 4x"
         let (value, unsafe) = resolver.resolveSrcset(srcset)
