@@ -12,9 +12,9 @@ public struct WatchCommand: AsyncParsableCommand {
         commandName: "watch",
         abstract: "Build the feeds, then rebuild them whenever posts, _config.yml, _data or the definitions change.",
         discussion: """
-            Watches with inotify (or --poll), waits for a quiet --debounce and for git's index.lock to go \
-            before rebuilding, rewrites only feeds whose bytes change, and logs one line per rebuild on \
-            standard error. SIGTERM or SIGINT finish the write in progress and exit 0; SIGHUP reloads the \
+            Watches with inotify (or --poll) and rebuilds: a lone change after 10 ms, a burst of changes after a \
+            quiet --debounce, never while git's index.lock is there; it rewrites only feeds whose bytes change \
+            and logs one line per rebuild on standard error. SIGTERM or SIGINT finish the write in progress and exit 0; SIGHUP reloads the \
             feed definitions. Under systemd (Type=notify) it reports READY, STATUS and WATCHDOG.
             """
     )
@@ -34,8 +34,9 @@ public struct WatchCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Wait for this long without changes before rebuilding (e.g. 200ms, 2s), but never longer than ten times "
-                + "this after the first change.", valueName: "interval"))
+            "After a burst of changes, wait for this long without changes before rebuilding (e.g. 200ms, 2s), but "
+                + "never longer than ten times this after the first change; a lone change is built after 10 ms.",
+            valueName: "interval"))
     public var debounce = Interval(.milliseconds(200))
 
     @Option(
