@@ -51,7 +51,7 @@ let package = Package(
             dependencies: ["FeedgenCore", "Clibxml2", "CCmarkGFM"],
             exclude: ["Markdown/gen-emoji-table.py"]
         ),
-        // All I/O: reading the site, building, publishing atomically, notifying WebSub hubs.
+        // All I/O: reading the site, building, publishing atomically, notifying WebSub hubs, the watch daemon.
         .target(
             name: "FeedgenRuntime",
             dependencies: [
@@ -59,6 +59,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                // The watch daemon and the WebSub queue are services; the daemon traps its signals.
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         // `feedgen serve`: the output folder over HTTP (Hummingbird), apart because it is the heaviest dependency.
