@@ -20,7 +20,7 @@ public final class HubQueue: Service, Sendable {
 
     /// Sends the queued notifications until the service group shuts down.
     public func run() async {
-        await cancelOnGracefulShutdown { [stream] in
+        await cancelWhenGracefulShutdown { [stream] in
             for await (notifier, urls) in stream { await notifier.notify(urls) }
         }
         input.finish()

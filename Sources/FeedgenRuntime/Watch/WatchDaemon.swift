@@ -93,6 +93,9 @@ public final class WatchDaemon {
     var outputLock: FolderLock?
     /// Sends the WebSub notifications of each publish, beside the loop (a service of the same group).
     let hubQueue: HubQueue
+    /// The pulls to run, one at a time, by a task beside the loop.
+    private let pulls: AsyncStream<GitPuller>.Continuation
+    private let pullRequests: AsyncStream<GitPuller>
     /// Told once when the daemon is ready, which starts the watchdog task.
     private let ready: AsyncStream<Void>.Continuation
     private let readiness: AsyncStream<Void>
@@ -109,6 +112,7 @@ public final class WatchDaemon {
         self.hubQueue = hubQueue
         self.reloadOptions = reloadOptions
         (readiness, ready) = AsyncStream<Void>.makeStream()
+        (pullRequests, pulls) = AsyncStream<GitPuller>.makeStream()
         machine = WatchStateMachine(configuration: settings.machine)
         pollInterval = settings.poll
         (stream, input) = AsyncStream<Input>.makeStream()
@@ -136,6 +140,9 @@ public final class WatchDaemon {
             tasks.addTask { [input] in
                 for await signal in signals { input.yield(.signal(signal.rawValue)) }
             }
+            tasks.addTask { [input, pullRequests] in
+                for await puller in pullRequests { input.yield(.pulled(await puller.pull())) }
+            }
             if let interval = notify?.watchdogInterval {
                 // Pings go through the loop, so they stop if the loop hangs, and systemd restarts the daemon.
                 tasks.addTask { [input, readiness] in
@@ -148,6 +155,7 @@ public final class WatchDaemon {
             } onGracefulShutdown: { [input] in
                 input.yield(.shutdown)
             }
+            pulls.finish()
             tasks.cancelAll()
         }
         notifySystemd("STOPPING=1")
@@ -210,8 +218,7 @@ public final class WatchDaemon {
         case .pullTick:
             guard !pulling, !stopping else { return }
             pulling = true
-            let puller = GitPuller(repository: options.site, deadline: settings.pullDeadline)
-            DispatchQueue.global().async { [input] in input.yield(.pulled(puller.pull())) }
+            pulls.yield(GitPuller(repository: options.site, deadline: settings.pullDeadline))
         case .pulled(let outcome):
             pulling = false
             log(outcome)
