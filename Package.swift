@@ -16,6 +16,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        // git and sendmail as child processes (argument vectors, deadlines), and descriptors and errno as values.
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         // Property tests (test targets only).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         // WebSub hub notifications (FoundationNetworking would break static linking).
@@ -51,7 +54,7 @@ let package = Package(
             dependencies: ["FeedgenCore", "Clibxml2", "CCmarkGFM"],
             exclude: ["Markdown/gen-emoji-table.py"]
         ),
-        // All I/O: reading the site, building, publishing atomically, notifying WebSub hubs.
+        // All I/O: reading the site, building, publishing atomically, notifying WebSub hubs, the watch daemon.
         .target(
             name: "FeedgenRuntime",
             dependencies: [
@@ -59,6 +62,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                // The watch daemon and the WebSub queue are services; the daemon traps its signals.
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
         // `feedgen serve`: the output folder over HTTP (Hummingbird), apart because it is the heaviest dependency.

@@ -173,7 +173,7 @@ public struct DigestCommand: AsyncParsableCommand {
             let lines = layout.lines(composed.plan, contents: composed.contents)
             let html = DigestHTML(layout: layout).document(composed.plan, contents: composed.contents)
             do {
-                try deliver(
+                try await deliver(
                     lines, html: html, layout: layout, window: window, now: now, email: email, sender: sender ?? "",
                     recipients: recipients,
                     unsubscribe: listUnsubscribe.isEmpty ? definitions.digest.unsubscribe : listUnsubscribe,
@@ -201,7 +201,7 @@ public struct DigestCommand: AsyncParsableCommand {
         _ lines: [WrappedLine], html: String, layout: DigestText, window: DigestWindow, now: Date, email: Bool,
         sender: String,
         recipients: [String], unsubscribe: [String], host: String
-    ) throws(DigestDeliveryError) {
+    ) async throws(DigestDeliveryError) {
         guard email else {
             print(lines.map { $0.text + "\n" }.joined(), terminator: "")
             return
@@ -216,7 +216,7 @@ public struct DigestCommand: AsyncParsableCommand {
                 bytes, toMaildir: URL(filePath: maildir, directoryHint: .isDirectory), now: now)
             print("Delivered the digest of \(layout.dates(window)) to \(file.path)")
         } else if sendmail {
-            try MailDelivery.sendmail(bytes, program: sendmailProgram, deadline: sendmailTimeout.duration)
+            try await MailDelivery.sendmail(bytes, program: sendmailProgram, deadline: sendmailTimeout.duration)
             print("Sent the digest of \(layout.dates(window)) to \(recipients.joined(separator: ", "))")
         } else {
             print(String(decoding: bytes, as: UTF8.self), terminator: "")

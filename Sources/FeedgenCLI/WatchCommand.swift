@@ -78,17 +78,17 @@ public struct WatchCommand: AsyncParsableCommand {
             definitions: definitionsPath.map { URL(filePath: $0, relativeTo: cwd).standardizedFileURL },
             siteLabel: resolved.siteLabel)
         settings.hubRetry = hubRetry.duration
-        let daemon = WatchDaemon(
-            options: resolved.options, settings: settings, logger: logger, notify: NotifySocket(),
-            reloadOptions: { [settings = source.settings] in try settings.resolve(reporting: false).options })
-        let status: Int32
-        if let serve, let address = ListenAddress(serve) {
-            status = try await FeedServer.serving(
-                resolved.options.out.path, on: address, logger: Logger.daemon(label: "feedgen.serve"), beside: daemon)
-        } else {
-            status = await daemon.run()
+        let hubQueue = HubQueue()
+        try await Self.runServices(
+            hubQueue: hubQueue, serving: serve.flatMap(ListenAddress.init).map { (resolved.options.out.path, $0) },
+            logger: logger
+        ) { [source] starting in
+            WatchService(
+                options: resolved.options, settings: settings, logger: logger, notify: NotifySocket(),
+                hubQueue: hubQueue, reloadOptions: { [settings = source.settings] in
+                    try settings.resolve(reporting: false).options
+                }, starting: starting)
         }
-        if status != 0 { throw ExitCode(status) }
     }
 }
 

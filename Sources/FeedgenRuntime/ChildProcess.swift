@@ -1,15 +1,20 @@
 import Foundation
+import Subprocess
 import Synchronization
+import SystemPackage
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// Runs a program (git, sendmail) to its end or to its deadline, feeding it input and collecting its output.
+/// Runs a program (git, sendmail) to its end or to its deadline, feeding it input and collecting its output,
+/// through swift-subprocess: an argument vector, no shell.
 ///
 /// A daemon cannot wait forever on a program that hangs (a sendmail that never reads its input, a git stuck on
-/// the network): when the deadline passes, the program and the processes it started (its process group:
-/// Foundation's `Process` makes the child a group leader) are killed with SIGKILL, and the ending says so.
+/// the network), nor on a process the program started that keeps its output pipe open after it exited. The
+/// program runs as the leader of a process group of its own; when the deadline passes, the whole group is
+/// killed with SIGKILL, which closes the pipes. The ending says it timed out only when the program itself was
+/// still running then; a program that exited keeps its own status.
 public struct ChildProcess: Sendable {
     /// How the program ended.
     public enum Ending: Sendable, Equatable, CustomStringConvertible {
@@ -33,8 +38,8 @@ public struct ChildProcess: Sendable {
     /// What a run gave.
     public struct Result: Sendable {
         public var ending: Ending
-        public var output: Data
-        public var error: Data
+        public var output: [UInt8]
+        public var error: [UInt8]
         /// Why the input could not be written in full (the program exited, or closed its input, first).
         public var inputFailure: String?
     }
@@ -44,6 +49,8 @@ public struct ChildProcess: Sendable {
     /// Nil inherits feedgen's environment.
     public var environment: [String: String]?
     public var deadline: Duration
+    /// The most output (and error output) kept; a program that writes more fails to run.
+    public var outputLimit = 16 << 20
 
     public init(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil, deadline: Duration) {
         self.executable = executable
@@ -58,86 +65,92 @@ public struct ChildProcess: Sendable {
 
     /// Runs the program with `input` on its standard input (nothing when nil) and waits for it, at most until
     /// the deadline. Throws only when it cannot be started.
-    public func run(input: [UInt8]? = nil) throws(ChildProcessError) -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        let output = Pipe()
-        let errors = Pipe()
-        let feed = input.map { _ in Pipe() }
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = feed ?? FileHandle.nullDevice
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
+    public func run(input: [UInt8]? = nil) async throws(ChildProcessError) -> Result {
         _ = Self.ignoringBrokenPipes
+        var options = PlatformOptions()
+        options.processGroupID = 0  // a group of its own, so the deadline kills what it started too
+        let environment: Subprocess.Environment =
+            self.environment.map { values in
+                .custom(Dictionary(uniqueKeysWithValues: values.map { (Environment.Key(rawValue: $0.key)!, $0.value) }))
+            } ?? .inherit
+        let (started, start) = AsyncStream<pid_t>.makeStream()
+        let state = RunState()
+        let (limit, deadline, executable, arguments) = (outputLimit, deadline, executable, arguments)
         do {
-            try process.run()
+            let result = try await withThrowingTaskGroup(of: ExecutionResult<Void, BytesOutput, BytesOutput>?.self) {
+                tasks in
+                tasks.addTask { [started] in
+                    for await pid in started {
+                        guard (try? await Task.sleep(for: deadline)) != nil else { return nil }
+                        // Still running (not even a zombie): the program itself did not finish in time.
+                        var info = siginfo_t()
+                        if waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0,
+                            info._sifields._kill.si_pid == 0
+                        {
+                            state.timedOut.store(true, ordering: .sequentiallyConsistent)
+                        }
+                        kill(-pid, SIGKILL)
+                    }
+                    return nil
+                }
+                tasks.addTask { [start, options, environment] in
+                    try await Subprocess.run(
+                        .path(FilePath(executable.path)), arguments: Arguments(arguments),
+                        environment: environment, platformOptions: options, input: .inputWriter,
+                        output: .bytes(limit: limit), error: .bytes(limit: limit)
+                    ) { execution in
+                        start.yield(execution.processIdentifier.value)
+                        start.finish()
+                        let writer = execution.standardInputWriter
+                        if let input {
+                            do {
+                                _ = try await writer.write(input)
+                            } catch {
+                                state.inputFailure.withLock { $0 = Self.reason(error) }
+                            }
+                        }
+                        _ = try? await writer.finish()
+                    }
+                }
+                var finished: ExecutionResult<Void, BytesOutput, BytesOutput>?
+                while finished == nil, let next = try await tasks.next() { finished = next }
+                tasks.cancelAll()
+                return finished
+            }
+            guard let result else {
+                throw ChildProcessError(program: executable.path, reason: "cannot run: it was not started")
+            }
+            let ending: Ending =
+                if state.timedOut.load(ordering: .sequentiallyConsistent) {
+                    .timedOut(deadline)
+                } else {
+                    switch result.terminationStatus {
+                    case .exited(let status): .exited(status)
+                    case .signaled(let signal): .killedBySignal(signal)
+                    }
+                }
+            return Result(
+                ending: ending, output: result.standardOutput, error: result.standardError,
+                inputFailure: state.inputFailure.withLock { $0 })
+        } catch let error as ChildProcessError {
+            throw error
         } catch {
-            throw ChildProcessError(program: executable.path, reason: "cannot run: \(error.localizedDescription)")
+            throw ChildProcessError(program: executable.path, reason: "cannot run: \(Self.reason(error))")
         }
-        let pid = process.processIdentifier
-        let killed = Killed()
-        let watchdog = DispatchWorkItem {
-            killed.flag.store(true, ordering: .sequentiallyConsistent)
-            kill(-pid, SIGKILL)
-            kill(pid, SIGKILL)
-        }
-        DispatchQueue.global().asyncAfter(deadline: .now() + deadline.timeInterval, execute: watchdog)
-
-        let collected = Collected()
-        for (index, pipe) in [output, errors].enumerated() {
-            let reader = Thread {
-                let data = pipe.fileHandleForReading.readDataToEndOfFile()
-                collected.store(data, at: index)
-            }
-            reader.start()
-        }
-        var inputFailure: String?
-        if let feed, let input {
-            do {
-                try feed.fileHandleForWriting.write(contentsOf: Data(input))
-            } catch {
-                inputFailure = error.localizedDescription
-            }
-            try? feed.fileHandleForWriting.close()
-        }
-        exited.wait()
-        watchdog.cancel()
-        let (out, err) = collected.wait()
-        let ending: Ending =
-            if killed.flag.load(ordering: .sequentiallyConsistent) {
-                .timedOut(deadline)
-            } else if process.terminationReason == .uncaughtSignal {
-                .killedBySignal(process.terminationStatus)
-            } else {
-                .exited(process.terminationStatus)
-            }
-        return Result(ending: ending, output: out, error: err, inputFailure: inputFailure)
     }
 
-    /// Set by the deadline when it killed the program.
-    private final class Killed: Sendable {
-        let flag = Atomic(false)
+    /// What the deadline and the input writer tell the caller.
+    private final class RunState: Sendable {
+        let timedOut = Atomic(false)
+        let inputFailure = Mutex<String?>(nil)
     }
 
-    /// The bytes of standard output and standard error, handed over by their reading threads.
-    private final class Collected: Sendable {
-        private let data = Mutex<[Data?]>([nil, nil])
-        private let done = DispatchSemaphore(value: 0)
-
-        func store(_ bytes: Data, at index: Int) {
-            data.withLock { $0[index] = bytes }
-            done.signal()
+    /// The system's words for a failure of swift-subprocess (the errno text when there is one).
+    static func reason(_ error: any Error) -> String {
+        if let error = error as? SubprocessError, let underlying = error.underlyingError {
+            return String(cString: strerror(underlying.rawValue))
         }
-
-        /// Waits for both streams to end.
-        func wait() -> (Data, Data) {
-            done.wait()
-            done.wait()
-            return data.withLock { ($0[0] ?? Data(), $0[1] ?? Data()) }
-        }
+        return "\(error)"
     }
 }
 

@@ -13,18 +13,27 @@ import Testing
         return GitPuller(repository: folder.url.appending(path: "site"), git: git, deadline: .milliseconds(300))
     }
 
-    @Test func aGitThatHangsIsKilledAtTheDeadline() throws {
+    @Test func aGitThatHangsIsKilledAtTheDeadline() async throws {
         let folder = try TemporaryDirectory()
         // The child it starts keeps the output pipes open: it is killed with it, as one process group.
         let puller = try puller("#!/bin/sh\nsleep 600 &\nwait\n", in: folder)
         let began = ContinuousClock.now
-        #expect(puller.pull() == .failed("git rev-parse did not finish within 300 ms", restored: false))
+        #expect(await puller.pull() == .failed("git rev-parse did not finish within 300 ms", restored: false))
         #expect(ContinuousClock.now - began < .seconds(10))
     }
 
-    @Test func aGitKilledBySignalIsNotAnExitStatus() throws {
+    @Test func aGitKilledBySignalIsNotAnExitStatus() async throws {
         let folder = try TemporaryDirectory()
         let puller = try puller("#!/bin/sh\nkill -9 $$\n", in: folder)
-        #expect(puller.pull() == .failed("git rev-parse was killed by signal 9", restored: false))
+        #expect(await puller.pull() == .failed("git rev-parse was killed by signal 9", restored: false))
+    }
+
+    @Test func aChildThatKeepsGitsOutputOpenDoesNotHoldThePullPastTheDeadline() async throws {
+        let folder = try TemporaryDirectory()
+        // git fails at once, but leaves a process behind that holds its standard output and error open.
+        let puller = try puller("#!/bin/sh\nsleep 60 &\necho 'fatal: not a git repository' >&2\nexit 128\n", in: folder)
+        let began = ContinuousClock.now
+        #expect(await puller.pull() == .failed("fatal: not a git repository", restored: false))
+        #expect(ContinuousClock.now - began < .seconds(10))
     }
 }

@@ -51,10 +51,10 @@ public enum MailDelivery {
     /// holding only `.` from ending the message. A sendmail still running after `deadline` is killed.
     public static func sendmail(
         _ message: [UInt8], program: String = "/usr/sbin/sendmail", deadline: Duration = .seconds(60)
-    ) throws(DigestDeliveryError) {
+    ) async throws(DigestDeliveryError) {
         let result: ChildProcess.Result
         do {
-            result = try ChildProcess(URL(filePath: program), ["-t", "-oi"], deadline: deadline).run(input: message)
+            result = try await ChildProcess(URL(filePath: program), ["-t", "-oi"], deadline: deadline).run(input: message)
         } catch {
             throw DigestDeliveryError(path: program, reason: error.reason)
         }

@@ -47,29 +47,29 @@ public struct GitPuller: Sendable {
     }
 
     /// Runs one pull and reports the commits it brought.
-    public func pull() -> Outcome {
+    public func pull() async -> Outcome {
         let lock = WatchScope.gitDirectory(of: repository)?.appending(path: "index.lock")
         if let lock, FileManager.default.fileExists(atPath: lock.path) { return .busy }
-        let before = run(["rev-parse", "HEAD"])
+        let before = await run(["rev-parse", "HEAD"])
         guard before.status == 0 else { return .failed(lastLine(before.error), restored: false) }
-        let status = run(["status", "--porcelain", "--untracked-files=no"])
+        let status = await run(["status", "--porcelain", "--untracked-files=no"])
         guard status.status == 0 else { return .failed(lastLine(status.error), restored: false) }
         guard status.output.isEmpty else { return .localChanges }
-        let pull = run(["pull", "--ff-only", "--quiet"])
+        let pull = await run(["pull", "--ff-only", "--quiet"])
         guard pull.status == 0 else {
             let message = lastLine(pull.error.isEmpty ? pull.output : pull.error)
             if pull.killed, let lock { unlink(lock.path) }
-            let dirty = run(["status", "--porcelain", "--untracked-files=no"])
+            let dirty = await run(["status", "--porcelain", "--untracked-files=no"])
             guard dirty.status != 0 || !dirty.output.isEmpty else { return .failed(message, restored: false) }
-            _ = run(["reset", "--hard", "--quiet", "HEAD"])
+            _ = await run(["reset", "--hard", "--quiet", "HEAD"])
             return .failed(message, restored: true)
         }
-        let after = run(["rev-parse", "HEAD"])
+        let after = await run(["rev-parse", "HEAD"])
         guard after.status == 0 else { return .failed(lastLine(after.error), restored: false) }
         let old = before.output.trimmingCharacters(in: .whitespacesAndNewlines)
         let new = after.output.trimmingCharacters(in: .whitespacesAndNewlines)
         if old == new { return .pulled([]) }
-        let log = run(["log", "--reverse", "--format=%h%x09%s", "\(old)..\(new)"])
+        let log = await run(["log", "--reverse", "--format=%h%x09%s", "\(old)..\(new)"])
         return .pulled(
             log.output.split(separator: "\n").map { line in
                 let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
@@ -87,7 +87,7 @@ public struct GitPuller: Sendable {
 
     /// Runs one git command. A git that cannot be started gives status 127; one killed (by the deadline or
     /// a signal) gives -1, `killed`, and how it ended as its error output.
-    private func run(_ arguments: [String]) -> (status: Int32, output: String, error: String, killed: Bool) {
+    private func run(_ arguments: [String]) async -> (status: Int32, output: String, error: String, killed: Bool) {
         var environment = ProcessInfo.processInfo.environment
         // Never wait for a password or an editor: a daemon has no one to answer.
         environment["GIT_TERMINAL_PROMPT"] = "0"
@@ -95,7 +95,7 @@ public struct GitPuller: Sendable {
         environment["GIT_SSH_COMMAND"] = environment["GIT_SSH_COMMAND"] ?? "ssh -o BatchMode=yes"
         let result: ChildProcess.Result
         do {
-            result = try ChildProcess(
+            result = try await ChildProcess(
                 git, ["-C", repository.path] + arguments, environment: environment, deadline: deadline
             ).run()
         } catch {

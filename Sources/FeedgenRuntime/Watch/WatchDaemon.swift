@@ -1,6 +1,8 @@
 import FeedgenCore
 import Foundation
 import Logging
+import ServiceLifecycle
+import UnixSignals
 
 #if canImport(Glibc)
     import Glibc
@@ -11,7 +13,8 @@ import Logging
 /// Everything happens on one loop that takes inputs from one stream (watcher events, the state machine's
 /// timer, signals, polling, pulls, watchdog pings), so a rebuild in progress always finishes before a signal is
 /// acted on, and the watchdog stops pinging if the loop ever hangs. The daemon is not `Sendable`: only that loop
-/// touches it; the timers, signal sources, watcher thread and pulls reach it through the stream.
+/// touches it; the timers, the signal and watchdog tasks, the watcher thread and pulls reach it through the
+/// stream. `WatchService` runs it in a `ServiceGroup` beside the HTTP server and the WebSub queue.
 ///
 /// It holds the output folder's lock from start to end, so a `feedgen build` into the same folder is refused.
 public final class WatchDaemon {
@@ -53,6 +56,8 @@ public final class WatchDaemon {
         case pulled(GitPuller.Outcome)
         case watchdog
         case postDue
+        /// The service group shuts down gracefully (another of its services ended).
+        case shutdown
     }
 
     var options: BuildOptions
@@ -86,19 +91,28 @@ public final class WatchDaemon {
     private var announcedReady = false
     /// The output folder's lock, held while the daemon runs.
     var outputLock: FolderLock?
-    /// Sends the WebSub notifications of each publish, beside the loop.
-    let hubQueue = HubQueue()
+    /// Sends the WebSub notifications of each publish, beside the loop (a service of the same group).
+    let hubQueue: HubQueue
+    /// The pulls to run, one at a time, by a task beside the loop.
+    private let pulls: AsyncStream<GitPuller>.Continuation
+    private let pullRequests: AsyncStream<GitPuller>
+    /// Told once when the daemon is ready, which starts the watchdog task.
+    private let ready: AsyncStream<Void>.Continuation
+    private let readiness: AsyncStream<Void>
 
     /// A daemon that builds with `options`; `reloadOptions` reads the definitions again (SIGHUP).
     public init(
-        options: BuildOptions, settings: Settings, logger: Logger, notify: NotifySocket?,
+        options: BuildOptions, settings: Settings, logger: Logger, notify: NotifySocket?, hubQueue: HubQueue,
         reloadOptions: @escaping @Sendable () throws -> BuildOptions
     ) {
         self.options = options
         self.settings = settings
         self.logger = logger
         self.notify = notify
+        self.hubQueue = hubQueue
         self.reloadOptions = reloadOptions
+        (readiness, ready) = AsyncStream<Void>.makeStream()
+        (pullRequests, pulls) = AsyncStream<GitPuller>.makeStream()
         machine = WatchStateMachine(configuration: settings.machine)
         pollInterval = settings.poll
         (stream, input) = AsyncStream<Input>.makeStream()
@@ -107,15 +121,52 @@ public final class WatchDaemon {
     var now: Duration { ContinuousClock.now - start }
     var gitDirectory: URL? { WatchScope.gitDirectory(of: options.site) }
 
-    /// Runs until SIGTERM or SIGINT; returns the exit status.
-    public func run() async -> Int32 {
+    /// Runs until SIGTERM, SIGINT, a graceful shutdown of its service group or cancellation; returns the exit
+    /// status. `starting` runs before the first build and may refuse (false: return at once), so that
+    /// `watch --serve` builds only once its server listens.
+    public func run(after starting: @Sendable () async -> Bool = { true }) async -> Int32 {
         do {
             outputLock = try Builder.lockOutput(options.out, holder: "feedgen watch")
         } catch {
             logger.error("\(error)")
             return 1
         }
-        trapSignals()
+        // The daemon traps SIGTERM and SIGINT itself rather than through the group's `gracefulShutdownSignals`:
+        // its log line names the signal, which a graceful shutdown does not carry. The sequence ignores their
+        // default action as soon as it is made, before the first build.
+        let signals = await UnixSignalsSequence(trapping: .sigterm, .sigint, .sighup)
+        guard await starting() else { return 0 }
+        await withDiscardingTaskGroup { tasks in
+            tasks.addTask { [input] in
+                for await signal in signals { input.yield(.signal(signal.rawValue)) }
+            }
+            tasks.addTask { [input, pullRequests] in
+                for await puller in pullRequests { input.yield(.pulled(await puller.pull())) }
+            }
+            if let interval = notify?.watchdogInterval {
+                // Pings go through the loop, so they stop if the loop hangs, and systemd restarts the daemon.
+                tasks.addTask { [input, readiness] in
+                    for await _ in readiness { break }
+                    while (try? await Task.sleep(for: interval)) != nil { input.yield(.watchdog) }
+                }
+            }
+            await withGracefulShutdownHandler {
+                await loop()
+            } onGracefulShutdown: { [input] in
+                input.yield(.shutdown)
+            }
+            pulls.finish()
+            tasks.cancelAll()
+        }
+        notifySystemd("STOPPING=1")
+        watcher?.stop()
+        for source in sources { source.cancel() }
+        logger.info("stopped")
+        return 0
+    }
+
+    /// Builds, then takes the inputs one at a time until told to stop.
+    private func loop() async {
         timer = makeTimer { .timer }
         dueTimer = makeTimer { .postDue }
         let watching = await startWatching()
@@ -135,12 +186,6 @@ public final class WatchDaemon {
             await handle(next)
             if stopping && !pulling { break }
         }
-        notifySystemd("STOPPING=1")
-        watcher?.stop()
-        for source in sources { source.cancel() }
-        await hubQueue.stop()
-        logger.info("stopped")
-        return 0
     }
 
     private func handle(_ next: Input) async {
@@ -159,6 +204,9 @@ public final class WatchDaemon {
                 "\(number == SIGINT ? "SIGINT" : "SIGTERM"): stopping\(pulling ? " after the git pull in progress" : "")"
             )
             stopping = true
+        case .shutdown:
+            logger.info("stopping\(pulling ? " after the git pull in progress" : "")")
+            stopping = true
         case .pollTick:
             guard pollInterval != nil || !polledFolders.isEmpty else { return }
             let newer = takeSnapshot()
@@ -170,8 +218,7 @@ public final class WatchDaemon {
         case .pullTick:
             guard !pulling, !stopping else { return }
             pulling = true
-            let puller = GitPuller(repository: options.site, deadline: settings.pullDeadline)
-            DispatchQueue.global().async { [input] in input.yield(.pulled(puller.pull())) }
+            pulls.yield(GitPuller(repository: options.site, deadline: settings.pullDeadline))
         case .pulled(let outcome):
             pulling = false
             log(outcome)
@@ -252,7 +299,8 @@ public final class WatchDaemon {
         guard !announcedReady else { return }
         announcedReady = true
         notifySystemd("READY=1")
-        if let interval = notify?.watchdogInterval { _ = repeating(every: interval) { .watchdog } }
+        ready.yield()
+        ready.finish()
     }
 
     func notifySystemd(_ message: String) {
@@ -261,17 +309,6 @@ public final class WatchDaemon {
             try notify.send(message)
         } catch {
             logger.warning("\(error)")
-        }
-    }
-
-    private func trapSignals() {
-        for number in [SIGTERM, SIGINT, SIGHUP] {
-            // The default action would end the process at once; a dispatch source sees the signal only if ignored.
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler { [input] in input.yield(.signal(number)) }
-            source.resume()
-            sources.append(source)
         }
     }
 

@@ -100,6 +100,35 @@ import Testing
             "\(result.stderr)")
     }
 
+    /// A sendmail that hands the message on and exits, leaving a process behind that holds its output open, does
+    /// not hold the digest past `--sendmail-timeout`; nor does it inherit the descriptor of the state's lock.
+    @Test func aSendmailsLeftoverChildDoesNotHoldTheDigest() async throws {
+        let folder = try TemporaryDirectory([
+            "sendmail": """
+            #!/bin/sh
+            cat > /dev/null
+            for fd in /proc/$$/fd/*; do readlink "$fd"; done > "$(dirname "$0")/descriptors"
+            sleep 60 &
+            exit 0
+
+            """
+        ])
+        let program = try folder.executable("sendmail")
+        let state = folder.url.appending(path: "state")
+        let began = ContinuousClock.now
+        let result = try await run(
+            URL(filePath: "/usr/bin/timeout"),
+            [
+                "60", Paths.feedgen.path, "digest", "--site", Paths.corpus.path, "--state-dir", state.path,
+                "--sendmail", "--sendmail-program", program.path, "--sendmail-timeout", "500ms",
+            ] + Self.mailOptions)
+        #expect(ContinuousClock.now - began < .seconds(20))
+        #expect(result.status == 0, "\(result.stderr)")
+        let descriptors = try String(contentsOf: folder.url.appending(path: "descriptors"), encoding: .utf8)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: state.path).contains { $0.hasSuffix(".lock") })
+        #expect(!descriptors.contains(".lock"), "\(descriptors)")
+    }
+
     @Test func aSendmailKilledBySignalIsNotAnExitStatus() async throws {
         let folder = try TemporaryDirectory(["sendmail": "#!/bin/sh\ncat > /dev/null\nkill -9 $$\n"])
         let program = try folder.executable("sendmail")
