@@ -65,6 +65,65 @@ import Testing
         #expect(!page.contains("<script"))
     }
 
+    /// Reads a PNG (argv[1]): prints its width, height and how many distinct pixels it has (up to 2).
+    static let pngSummary = """
+        import struct, sys, zlib
+        data = open(sys.argv[1], "rb").read()
+        assert data[:8] == b"\\x89PNG\\r\\n\\x1a\\n", "not a PNG"
+        chunks, at = {}, 8
+        while at < len(data):
+            length, kind = struct.unpack(">I4s", data[at:at + 8])
+            chunks[kind] = chunks.get(kind, b"") + data[at + 8:at + 8 + length]
+            at += 12 + length
+        width, height, depth, colour = struct.unpack(">IIBB", chunks[b"IHDR"][:10])
+        channels = {0: 1, 2: 3, 4: 2, 6: 4}[colour]
+        size, stride = channels * depth // 8, width * channels * depth // 8
+        raw, rows, previous = zlib.decompress(chunks[b"IDAT"]), [], bytearray(stride)
+        for y in range(height):
+            kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+            for x in range(stride):
+                a = line[x - size] if x >= size else 0
+                b, c = previous[x], previous[x - size] if x >= size else 0
+                p = a + b - c
+                predicted = [0, a, b, (a + b) // 2,
+                             a if abs(p - a) <= abs(p - b) and abs(p - a) <= abs(p - c) else b if abs(p - b) <= abs(p - c) else c][kind]
+                line[x] = (line[x] + predicted) & 0xFF
+            rows.append(bytes(line))
+            previous = line
+        pixels = set()
+        for line in rows:
+            for x in range(0, stride, size):
+                pixels.add(line[x:x + size])
+                if len(pixels) > 1: break
+            if len(pixels) > 1: break
+        print(width, height, len(pixels))
+        """
+
+    /// Headless Chromium renders index.html: a screenshot of the window's size that is not one flat colour, and a
+    /// DOM whose text is the page's (every language's addresses, the latest items' titles and dates).
+    @Test func chromiumRendersTheIndexPage() async throws {
+        let site = try ServedSite()
+        _ = try await site.build()
+        let browser = try TemporaryDirectory()
+        let screenshot = browser.url.appending(path: "index.png")
+        // A profile of its own; the sandbox needs user namespaces that root in a container may lack.
+        let options =
+            ["--headless", "--disable-gpu", "--user-data-dir=\(browser.url.appending(path: "profile").path)",
+             "--window-size=1024,768"] + (getuid() == 0 ? ["--no-sandbox"] : [])
+        let page = "file://" + site.out.appending(path: "index.html").path
+        let shot = try await run(
+            URL(filePath: "/usr/bin/chromium"), options + ["--screenshot=\(screenshot.path)", page])
+        #expect(shot.status == 0, "\(shot.stderr)")
+        let summary = try await python(Self.pngSummary, [screenshot.path])
+        #expect(summary.stdout == "1024 768 2\n", "\(summary.stderr)")
+        let dom = try await run(URL(filePath: "/usr/bin/chromium"), options + ["--dump-dom", page])
+        #expect(dom.status == 0, "\(dom.stderr)")
+        let file = browser.url.appending(path: "dom.html")
+        try Data(dom.stdout.utf8).write(to: file)
+        let text = try await python(Self.visibleText, [file.path])
+        #expect(text.stdout.split(separator: "\n").map(String.init) == Self.indexText)
+    }
+
     /// Every RSS and Atom document names the stylesheet, and xsltproc turns each into a page like index.html.
     @Test func theStylesheetTurnsEveryFeedIntoAPage() async throws {
         let site = try ServedSite()
