@@ -5,7 +5,8 @@ import Testing
 /// page through `feed.xsl` (xsltproc), and the autodiscovery tags of `feedgen links`.
 @Suite(.serialized) struct FeedPagesTests {
     /// The text of an HTML document (argv[1], or standard input), one line per text node, and each element's
-    /// `lang`/`dir` as `[tag lang dir]` lines: what a reader sees and which way it runs.
+    /// `lang`/`dir` as `[tag lang dir]` lines: what a reader sees and which way it runs (the isolated runs
+    /// inside an item are left to `datesBesideRightToLeftTitlesAreIsolated`).
     static let visibleText = """
         import sys
         from html.parser import HTMLParser
@@ -14,7 +15,7 @@ import Testing
             def handle_starttag(self, tag, attrs):
                 attrs = dict(attrs)
                 if tag in ("style", "script", "title"): self.skip += 1
-                if "lang" in attrs or "dir" in attrs and tag not in ("code",):
+                if "lang" in attrs or "dir" in attrs and tag not in ("code", "a", "time", "p"):
                     print("[%s %s %s]" % (tag, attrs.get("lang", "-"), attrs.get("dir", "-")))
             def handle_endtag(self, tag):
                 if tag in ("style", "script", "title"): self.skip -= 1
@@ -166,6 +167,34 @@ import Testing
                 "ملاحظات الميناء: the text.", "Notes du port un", "2026-01-14", "Notes du port un: the text.",
                 "Harbour notes one", "2026-01-12", "Harbour notes one: the text.",
             ])
+    }
+
+    /// Right to left: in index.html and in the stylesheet's page, an Arabic item's title and summary take their
+    /// own direction and its date is an isolated left-to-right run, in the left-to-right all-languages section
+    /// as in the Arabic one, so the date is not reordered beside the title.
+    @Test func datesBesideRightToLeftTitlesAreIsolated() async throws {
+        let site = try ServedSite()
+        _ = try await site.build()
+        let index = try String(contentsOf: site.out.appending(path: "index.html"), encoding: .utf8)
+        let arabicItem =
+            "<li lang=\"ar\"><a dir=\"auto\" href=\"https://letter.example.org/2026/01/16/harbour-notes-ar.html\">"
+            + "ملاحظات الميناء</a> <time dir=\"ltr\" datetime=\"2026-01-16T00:00:00Z\">2026-01-16</time>"
+            + "<p dir=\"auto\">ملاحظات الميناء: the text.</p></li>"
+        #expect(index.contains(arabicItem), "all languages")
+        #expect(index.contains(String(arabicItem.replacing("<li lang=\"ar\">", with: "<li>"))), "Arabic")
+        #expect(!index.contains("<time datetime") && !index.contains("<a href"))
+        for (path, date) in [("rss.xml", "Fri, 16 Jan 2026 00:00:00 +0000"), ("ar/atom.xml", "2026-01-16")] {
+            let html = try await run(
+                URL(filePath: "/usr/bin/xsltproc"),
+                [site.out.appending(path: "feed.xsl").path, site.out.appending(path: path).path])
+            #expect(html.status == 0, "\(html.stderr)")
+            let page = html.stdout.replacing(/\n\s*/, with: "")
+            #expect(page.contains("\">ملاحظات الميناء</a><time dir=\"ltr\""), "\(path): \(page)")
+            #expect(page.contains(">\(date)</time><p dir=\"auto\">ملاحظات الميناء: the text."), "\(path)")
+            #expect(
+                page.contains("<a dir=\"auto\" href=\"https://letter.example.org/2026/01/16/harbour-notes-ar.html\">"),
+                "\(path)")
+        }
     }
 
     static let linkTags = """
