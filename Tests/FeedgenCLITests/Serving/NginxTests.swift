@@ -132,7 +132,9 @@ import Testing
             try await NginxTests.ask(port: port, requests)
         }
 
-        deinit { process.send(SIGTERM) }
+        // SIGKILL: nginx inherits the test runner's blocked signal mask (SIGTERM blocked), and in single-process
+        // mode never unblocks it, so SIGTERM stayed pending and every nginx outlived its test.
+        deinit { process.send(SIGKILL) }
     }
 
     @Test(.enabled(if: Unprivileged.unavailable == nil, "cannot run nginx as nobody here"))
