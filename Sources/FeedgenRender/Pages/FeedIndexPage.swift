@@ -55,9 +55,13 @@ public enum FeedIndexPage {
         html += "</dl>\n<h3>\(HTMLEscape.escape(labels.latest))</h3>\n<ul>\n"
         for item in feed.items.prefix(latestCount) {
             let lang = item.language == feed.language ? "" : " lang=\"\(HTMLEscape.escape(item.language))\""
-            html += "<li\(lang)><a href=\"\(HTMLEscape.escape(item.url))\">\(HTMLEscape.escape(item.title))</a> "
-            html += "<time datetime=\"\(FeedDate.rfc3339(item.published))\">\(day(item.published))</time>"
-            if !item.summary.isEmpty { html += "<p>\(HTMLEscape.escape(item.summary))</p>" }
+            // Each run isolated from its neighbours, so an Arabic title does not pull the date beside it into
+            // right-to-left order (`16-01-2026`): the title and summary take their own text's direction
+            // (`dir="auto"`: an item's language may differ from the section's), the date is left to right.
+            html += "<li\(lang)><a dir=\"auto\" href=\"\(HTMLEscape.escape(item.url))\">"
+            html += "\(HTMLEscape.escape(item.title))</a> "
+            html += "<time dir=\"ltr\" datetime=\"\(FeedDate.rfc3339(item.published))\">\(day(item.published))</time>"
+            if !item.summary.isEmpty { html += "<p dir=\"auto\">\(HTMLEscape.escape(item.summary))</p>" }
             html += "</li>\n"
         }
         html += "</ul>\n</section>\n"

@@ -45,16 +45,16 @@ public enum FeedStylesheet {
                 <ul>
                   <xsl:for-each select="rss/channel/item">
                     <li>
-                      <a href="{link}"><xsl:value-of select="title"/></a>
-                      <time><xsl:value-of select="pubDate"/></time>
-                      <xsl:if test="description"><p><xsl:value-of select="description" disable-output-escaping="yes"/></p></xsl:if>
+                      <a dir="auto" href="{link}"><xsl:value-of select="title"/></a>
+                      <time dir="ltr"><xsl:value-of select="pubDate"/></time>
+                      <xsl:if test="description"><p dir="auto"><xsl:value-of select="description" disable-output-escaping="yes"/></p></xsl:if>
                     </li>
                   </xsl:for-each>
                   <xsl:for-each select="atom:feed/atom:entry">
                     <li>
-                      <a href="{atom:link[@rel='alternate']/@href}"><xsl:value-of select="atom:title"/></a>
-                      <time datetime="{atom:published}"><xsl:value-of select="substring(atom:published, 1, 10)"/></time>
-                      <xsl:if test="atom:summary"><p><xsl:value-of select="atom:summary"/></p></xsl:if>
+                      <a dir="auto" href="{atom:link[@rel='alternate']/@href}"><xsl:value-of select="atom:title"/></a>
+                      <time dir="ltr" datetime="{atom:published}"><xsl:value-of select="substring(atom:published, 1, 10)"/></time>
+                      <xsl:if test="atom:summary"><p dir="auto"><xsl:value-of select="atom:summary"/></p></xsl:if>
                     </li>
                   </xsl:for-each>
                 </ul>
