@@ -12,16 +12,19 @@ struct BuildSummary {
         let feeds = report.feeds.filter { $0.items > 0 }
         let languages = feeds.filter { if case .language = $0.scope { true } else { false } }.count
         lines.append("Built \(feeds.count) feeds (\(languages) languages) from \(siteLabel) into \(outLabel)")
-        lines.append(pad("language", 10) + pad("posts", 7, right: true) + pad("items", 7, right: true) + "  files")
-        for feed in report.feeds {
-            let name: String
+        let names = report.feeds.map { feed in
             switch feed.scope {
-            case .all: name = "(all)"
-            case .language(let tag): name = tag
-            case .slice(let slice): name = slice.directory
+            case .all: "(all)"
+            case .language(let tag): tag
+            case .slice(let slice): slice.directory
             }
+        }
+        // The first column is as wide as its longest name (a slice's folder: `fr/collections/talks`) and a space.
+        let width = max(10, (names.map { DisplayWidth.of($0) }.max() ?? 0) + 1)
+        lines.append(pad("language", width) + pad("posts", 7, right: true) + pad("items", 7, right: true) + "  files")
+        for (feed, name) in zip(report.feeds, names) {
             lines.append(
-                pad(name, 10) + pad("\(feed.posts)", 7, right: true) + pad("\(feed.items)", 7, right: true) + "  "
+                pad(name, width) + pad("\(feed.posts)", 7, right: true) + pad("\(feed.items)", 7, right: true) + "  "
                     + outcomes(feed.files))
         }
         for file in report.opml + report.extras { lines.append("\(file.path): \(file.outcome.rawValue)") }
@@ -67,7 +70,7 @@ struct BuildSummary {
     }
 
     private func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
-        let padding = String(repeating: " ", count: max(0, width - text.count))
+        let padding = String(repeating: " ", count: max(0, width - DisplayWidth.of(text)))
         return right ? padding + text : text + padding
     }
 }

@@ -26,9 +26,10 @@ public enum FeedScope: Hashable, Sendable, Comparable {
     }
 }
 
-/// What a slice of the posts is made by: a `tags`, `categories` or `authors` entry of the definitions' `slices:`.
+/// What a slice of the posts is made by: a `tags`, `categories` or `authors` entry of the definitions' `slices:`;
+/// or `collections`, a feed per Jekyll collection, whose documents are in no other feed.
 public enum SliceKind: String, Sendable, Hashable, Comparable, CaseIterable {
-    case tags, categories, authors
+    case tags, categories, authors, collections
 
     public static func < (lhs: SliceKind, rhs: SliceKind) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -38,6 +39,7 @@ public enum SliceKind: String, Sendable, Hashable, Comparable, CaseIterable {
         case .tags: "tag"
         case .categories: "category"
         case .authors: "author"
+        case .collections: "collection"
         }
     }
 
@@ -47,6 +49,7 @@ public enum SliceKind: String, Sendable, Hashable, Comparable, CaseIterable {
         case .tags: post.tags
         case .categories: post.categories
         case .authors: post.authors.map(\.name)
+        case .collections: post.collection.map { [$0] } ?? []
         }
     }
 }
@@ -151,9 +154,11 @@ public enum FeedPlanner {
         _ posts: [Post], limit: Int, limits: [String: Int] = [:], archivePageSize: Int? = nil,
         excerptOnly: Bool = false, slices: [SliceKind: SliceSettings] = [:]
     ) -> [FeedSelection] {
-        let sorted = posts.sorted(by: newestFirst)
-        let languages = Set(sorted.map(\.language)).sorted()
-        let scopes: [FeedScope] = [.all] + languages.map(FeedScope.language)
+        let everything = posts.sorted(by: newestFirst)
+        let sorted = everything.filter { $0.collection == nil }
+        let documents = everything.filter { $0.collection != nil }
+        let languages = Set(everything.map(\.language)).sorted()
+        let scopes: [FeedScope] = [.all] + Set(sorted.map(\.language)).sorted().map(FeedScope.language)
         let main = scopes.map { scope in
             let members = scope == .all ? sorted : sorted.filter { .language($0.language) == scope }
             let key = scope == .all ? "all" : scope.label
@@ -165,9 +170,10 @@ public enum FeedPlanner {
         }
         let sliced = SliceKind.allCases.flatMap { kind -> [FeedSelection] in
             guard let settings = slices[kind] else { return [] }
-            return self.slices(of: sorted, kind: kind, settings: settings, languages: languages).map { slice in
+            let members = kind == .collections ? documents : sorted
+            return self.slices(of: members, kind: kind, settings: settings, languages: languages).map { slice in
                 var selection = select(
-                    sorted.filter(slice.contains), scope: .slice(slice), limit: settings.limit ?? limit,
+                    members.filter(slice.contains), scope: .slice(slice), limit: settings.limit ?? limit,
                     archivePageSize: archivePageSize)
                 selection.excerptOnly = settings.excerptOnly
                 return selection

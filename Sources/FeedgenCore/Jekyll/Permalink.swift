@@ -19,6 +19,8 @@ public struct PermalinkInput: Sendable {
     /// Path relative to the site source (`posts/_posts/2020-03-16-x.md`), for `:name` and `:path`. When nil,
     /// both are built from `date` and `slug` as if the file were `_posts/YYYY-MM-DD-slug` plus an extension.
     public var relativePath: String?
+    /// The document's collection: `:collection`, and the folder (`_posts`, `_talks`) `:path` leaves out.
+    public var collection = "posts"
 
     public init(
         date: Date, timeZone: TimeZone, slug: String, frontMatterSlug: String? = nil, frontMatterTitle: String? = nil,
@@ -61,6 +63,12 @@ public enum Permalink {
     /// `post.url` for a post using the site's `permalink` setting (a named style or a template).
     public static func path(for input: PermalinkInput, pattern: String) -> String {
         sanitize(generate(template(forSetting: pattern), input: input))
+    }
+
+    /// A collection document's URL from its collection's template, which Jekyll fills in as it stands (never as a
+    /// style name).
+    public static func path(for input: PermalinkInput, template: String) -> String {
+        sanitize(generate(template, input: input))
     }
 
     /// `post.url` for a post with a front-matter `permalink:`, which Jekyll fills in with the same placeholders
@@ -154,7 +162,7 @@ public enum Permalink {
         let slug = input.frontMatterSlug ?? input.slug
         let relativePath = input.relativePath ?? fallbackRelativePath(input, time: time)
         switch name {
-        case "collection": return "posts"
+        case "collection": return input.collection
         case "name": return Slugify.slugify(basenameWithoutExt(relativePath))
         case "title": return Slugify.slugify(slug, mode: .pretty, cased: true)
         case "slug": return Slugify.slugify(slug)
@@ -179,7 +187,7 @@ public enum Permalink {
         case "y_day":
             return String(repeating: "0", count: max(0, 3 - String(time.dayOfYear).count)) + String(time.dayOfYear)
         case "output_ext": return input.outputExt
-        case "path": return cleanedRelativePath(relativePath)
+        case "path": return cleanedRelativePath(relativePath, collection: input.collection)
         default: return ""
         }
     }
@@ -200,11 +208,11 @@ public enum Permalink {
         return String(name[dot...])
     }
 
-    /// `Document#cleaned_relative_path`: the relative path without its extension, the first `_posts` removed,
-    /// and trailing periods removed.
-    static func cleanedRelativePath(_ relativePath: String) -> String {
+    /// `Document#cleaned_relative_path`: the relative path (to `collections_dir`) without its extension, the first
+    /// `_posts` (the collection's folder, `_LABEL`) removed, and trailing periods removed.
+    static func cleanedRelativePath(_ relativePath: String, collection: String = "posts") -> String {
         var path = String(relativePath.dropLast(rubyExtname(relativePath).count))
-        if let range = path.range(of: "_posts") { path.removeSubrange(range) }
+        if let range = path.range(of: "_" + collection) { path.removeSubrange(range) }
         while path.hasSuffix(".") { path.removeLast() }
         return path
     }

@@ -55,6 +55,8 @@ public struct Post: Sendable {
     /// Jekyll's `post.id`, relative to the site (`/posts/NLP_Newsletter_#7_[FR]`): what jekyll-feed's entry ids
     /// are made of (see `JekyllURLFilters.documentID`).
     public var documentID: String
+    /// The label of the Jekyll collection the document belongs to, or nil for a post (`_posts`).
+    public var collection: String?
 
     public init(
         path: String, slug: String, date: Date, modified: Date? = nil, title: String, categories: [String] = [],

@@ -28,15 +28,22 @@ public enum PostLoader {
 
     /// Loads the post at `relativePath` (relative to the site, `/`-separated) from its front matter.
     /// - Parameter body: reads the body, called only when the language has to be told from the text.
+    ///
+    /// With `collection`, the file is a document of that Jekyll collection rather than a post: its name need not
+    /// start with a date (Jekyll's `DATELESS_FILENAME_MATCHER` then gives its slug), its date is its front matter's,
+    /// else its name's, else `now` (Jekyll's `site.time`: the build's time); its URL follows the collection's
+    /// template (`JekyllCollection.urlTemplate`), and its id is the one jekyll-feed gives it.
     public static func load(
-        relativePath: String, frontMatter: FrontMatter, body: () -> String, context: Context
+        relativePath: String, frontMatter: FrontMatter, body: () -> String, context: Context,
+        collection: JekyllCollection? = nil, now: Date = Date(timeIntervalSince1970: 0)
     ) -> Outcome {
         func failure(_ message: String, key: String? = nil) -> Outcome {
             let line = key.flatMap { frontMatter.line(of: $0) }
             return .failed(Diagnostic(.error, at: FileLocation(path: relativePath, line: line ?? 1), message))
         }
         let fileName = String(relativePath.split(separator: "/").last ?? Substring(relativePath))
-        guard let name = PostFilename.parse(fileName) else {
+        let dated = PostFilename.parse(fileName)
+        guard let name = dated ?? collection.flatMap({ _ in datelessName(fileName) }) else {
             return failure("not a post file name: Jekyll expects YYYY-MM-DD-title.md")
         }
         if frontMatter.bool("published") == false {
@@ -47,10 +54,13 @@ public enum PostLoader {
             Diagnostic(.warning, at: FileLocation(path: relativePath, line: $0.line), $0.message)
         }
 
-        guard let fileDate = JekyllDate.fromFilename(name, timeZone: site.timeZone) else {
-            return failure("the date in the file name is not a calendar date")
+        var date = now
+        if collection == nil || dated != nil {
+            guard let fileDate = JekyllDate.fromFilename(name, timeZone: site.timeZone) else {
+                return failure("the date in the file name is not a calendar date")
+            }
+            date = fileDate
         }
-        var date = fileDate
         if let value = frontMatter.string("date") {
             do {
                 date = try JekyllDate.parseFrontMatter(
@@ -98,8 +108,13 @@ public enum PostLoader {
             .flatMap { $0.isEmpty ? nil : $0 } ?? titleFromSlug(name.slug)
         let excerpt = clean("excerpt").flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
         let tags = frontMatter.list("tags") + frontMatter.list("tag")
+        // Jekyll's `relative_path` is relative to `collections_dir` (posts too: `content/_posts` is `_posts`).
+        var jekyllPath = relativePath
+        if !site.collectionsDir.isEmpty, relativePath.hasPrefix(site.collectionsDir + "/") {
+            jekyllPath = String(relativePath.dropFirst(site.collectionsDir.count + 1))
+        }
         var categories = Permalink.categories(
-            relativePath: relativePath, frontMatterCategory: frontMatter.string("category"),
+            relativePath: jekyllPath, frontMatterCategory: frontMatter.string("category"),
             frontMatterCategories: frontMatter.list("categories"))
         let translatedLanguage = site.multipleLanguages?.language(ofPath: relativePath)
         if let plugin = site.multipleLanguages, let language = translatedLanguage {
@@ -130,16 +145,34 @@ public enum PostLoader {
             frontMatterIssue: frontMatter.int("issue"), title: title, fileName: fileName,
             image: imageName(frontMatter), tags: tags, rules: context.issues)
 
-        let input = PermalinkInput(
+        var input = PermalinkInput(
             date: date, timeZone: site.timeZone, slug: name.slug, frontMatterSlug: frontMatter.string("slug"),
-            frontMatterTitle: frontMatter.string("title"), categories: categories, relativePath: relativePath)
+            frontMatterTitle: frontMatter.string("title"), categories: categories, relativePath: jekyllPath)
         // Jekyll reads a front-matter `permalink:` as a template, never as a style name (`pretty` gives `/pretty`).
+        if let collection { input.collection = collection.label }
         var path =
             if let permalink = frontMatter.string("permalink") {
                 Permalink.path(for: input, frontMatterPermalink: permalink)
+            } else if let collection {
+                Permalink.path(for: input, template: collection.urlTemplate(sitePermalink: site.permalink))
             } else {
                 Permalink.path(for: input, pattern: site.permalink)
             }
+        if let collection {
+            let documentID = JekyllURLFilters.documentID(url: path, slug: frontMatter.string("slug") ?? name.slug)
+            var post = Post(
+                path: relativePath, slug: name.slug, date: date, modified: modified, title: title,
+                categories: categories, tags: tags, authors: authors, excerpt: excerpt, image: image,
+                language: decision.language, url: site.url + site.baseurl + path,
+                id: JekyllURLFilters.absoluteURL(documentID, siteURL: site.url, baseurl: site.baseurl),
+                bodyLine: frontMatter.bodyLine, documentID: documentID)
+            post.collection = collection.label
+            post.bannerImage = bannerName(frontMatter).flatMap {
+                SiteImage.url($0, siteURL: site.url, baseurl: site.baseurl)
+            }
+            post.media = media.file
+            return .post(post, warnings: warnings)
+        }
         // Translations share their file name (date and title part) in sibling language folders, or name one
         // key, or (with polyglot) share a permalink.
         var translationKeys = [String(format: "file:%04d-%02d-%02d-", name.year, name.month, name.day) + name.slug]
@@ -178,6 +211,15 @@ public enum PostLoader {
         }
         post.media = media.file
         return .post(post, warnings: warnings)
+    }
+
+    /// The slug and extension of a document whose name has no date (`DATELESS_FILENAME_MATCHER`,
+    /// `^(?:.+/)*(.*)(\.[^.]+)$`), trailing periods removed from the slug; nil for a name without an extension.
+    public static func datelessName(_ fileName: String) -> PostFilename? {
+        guard let dot = fileName.lastIndex(of: "."), fileName.index(after: dot) < fileName.endIndex else { return nil }
+        var slug = fileName[..<dot]
+        while slug.last == "." { slug.removeLast() }
+        return PostFilename(year: 0, month: 0, day: 0, slug: String(slug), ext: String(fileName[dot...]))
     }
 
     /// Jekyll's title for a post without one: the slug's words capitalized (`Utils.titleize_slug`).

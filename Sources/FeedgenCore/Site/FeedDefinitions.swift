@@ -246,7 +246,7 @@ extension FeedDefinitions: Decodable {
                 throw DecodingError.dataCorrupted(
                     .init(
                         codingPath: [CodingKeys.slices],
-                        debugDescription: "unknown slicing '\(key)' (known: tags, categories, authors)"))
+                        debugDescription: "unknown slicing '\(key)' (known: tags, categories, authors, collections)"))
             }
             self.slices[kind] = settings
         }

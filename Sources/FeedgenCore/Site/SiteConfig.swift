@@ -53,6 +53,10 @@ public struct SiteConfig: Sendable {
     public var polyglot: Polyglot?
     /// jekyll-multiple-languages-plugin's settings, when `plugins:` names it and `languages:` is set.
     public var multipleLanguages: MultipleLanguages?
+    /// `collections:` other than `posts`, in label order.
+    public var collections: [JekyllCollection] = []
+    /// `collections_dir:`, without leading or trailing `/`; empty for the site's folder.
+    public var collectionsDir = ""
 
     public init(
         url: String,

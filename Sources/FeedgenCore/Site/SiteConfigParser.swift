@@ -45,7 +45,7 @@ public enum SiteConfigParser {
         let (polyglot, multipleLanguages) = languagePlugins(root)
         let url = trimmingTrailingSlashes(rawURL)
         let baseurl = normalizedBaseurl(string("baseurl") ?? "")
-        let config = SiteConfig(
+        var config = SiteConfig(
             url: url,
             baseurl: baseurl,
             title: string("title") ?? "",
@@ -60,6 +60,7 @@ public enum SiteConfigParser {
             polyglot: polyglot,
             multipleLanguages: multipleLanguages
         )
+        (config.collections, config.collectionsDir) = collections(root)
         var variables: [String: String] = [:]
         flatten(.mapping(.init(root.map { (Node($0.key), $0.value) })), prefix: "", into: &variables)
         return Result(config: config, siteVariables: variables)
@@ -100,6 +101,34 @@ public enum SiteConfigParser {
                 languages: languages, defaultLanguage: defaultLanguage, languageFromPath: flag("lang_from_path")),
             nil
         )
+    }
+
+    /// The collections of `_config.yml` (a mapping of label to settings, or a list of labels), `posts` left out,
+    /// and `collections_dir`.
+    public static func collections(_ configYAML: String) throws(SiteConfigError) -> ([JekyllCollection], String) {
+        collections(try mapping(configYAML, file: .config))
+    }
+
+    private static func collections(_ root: [String: Node]) -> ([JekyllCollection], String) {
+        var directory = root["collections_dir"]?.string?.trimmingCharacters(in: .whitespaces) ?? ""
+        while directory.hasPrefix("/") { directory.removeFirst() }
+        while directory.hasSuffix("/") { directory.removeLast() }
+        var collections: [JekyllCollection] = []
+        switch root["collections"] {
+        case .mapping(let entries)?:
+            for (key, value) in entries {
+                guard let label = key.string, !label.isEmpty, label != "posts" else { continue }
+                let output = ["true", "yes", "on"].contains(value["output"]?.string?.lowercased() ?? "")
+                let permalink = value["permalink"]?.string.flatMap { $0.isEmpty ? nil : $0 }
+                collections.append(JekyllCollection(label: label, output: output, permalink: permalink))
+            }
+        case .sequence(let labels)?:
+            for label in labels.compactMap(\.string) where !label.isEmpty && label != "posts" {
+                collections.append(JekyllCollection(label: label))
+            }
+        default: break
+        }
+        return (collections.sorted { $0.label < $1.label }, directory)
     }
 
     public static func excludes(_ configYAML: String) throws(SiteConfigError) -> [String] {

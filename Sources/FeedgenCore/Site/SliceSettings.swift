@@ -38,7 +38,7 @@ public struct SliceSettings: Sendable, Equatable, Decodable {
     }
 
     /// Whether the term of `slug` gets a feed.
-    func admits(slug: String) -> Bool {
+    public func admits(slug: String) -> Bool {
         let slugs = { (terms: [String]) in terms.map(FeedSlice.slug(of:)) }
         return (only.map { slugs($0).contains(slug) } ?? true) && !slugs(except).contains(slug)
     }

@@ -47,15 +47,25 @@ public struct Builder: Sendable {
         ]
         cache?.begin(context: Array(cacheContext.joined(separator: "\u{0}").utf8))
         let loaded = await PostCatalog.load(
-            site: site, context: context, limits: definitions.postLimits, cache: cache)
+            site: site, context: context, limits: definitions.postLimits, cache: cache,
+            documents: definitions.slices[.collections] != nil, now: options.now)
         cache?.prune(keeping: site.postPaths)
         report.postsRead = site.postPaths.count
+        if let settings = definitions.slices[.collections] {
+            for collection in config.collections where !collection.output && settings.admits(slug: FeedSlice.slug(of: collection.label)) {
+                report.diagnostics.append(
+                    Diagnostic(
+                        .warning, at: FileLocation(path: "_config.yml"),
+                        "collection '\(collection.label)' has no feed: without 'output: true' Jekyll writes no page for its documents, so an item would have nothing to link to"
+                    ))
+            }
+        }
         report.listingProblems = Set(site.problems.map(\.path))
         report.diagnostics += loaded.diagnostics
         report.postsUnpublished = loaded.unpublished
         var failures = loaded.failures
         let publishable = FeedPlanner.publishable(loaded.posts, now: options.now, future: options.future)
-        report.postsInFuture = loaded.posts.count - publishable.count
+        report.postsInFuture = loaded.posts.count { $0.collection == nil } - publishable.count { $0.collection == nil }
         report.nextFuturePost = options.future ? nil : loaded.posts.lazy.map(\.date).filter { $0 > options.now }.min()
 
         // 2. Choose, render what is chosen, and choose again if a post failed to render.
@@ -71,7 +81,7 @@ public struct Builder: Sendable {
                 return settings
             }
         let liquid = SiteReader.liquidEnvironment(
-            site: site, config: config, posts: publishable, now: options.now, files: liquidFiles)
+            site: site, config: config, posts: publishable.filter { $0.collection == nil }, now: options.now, files: liquidFiles)
         report.diagnostics += liquid.diagnostics
         let renderer = ItemRenderer(
             site: site.root, config: config, siteVariables: parsed.siteVariables,
@@ -101,16 +111,19 @@ public struct Builder: Sendable {
                 rendered[post.id] = item
             } else {
                 failed.insert(post.id)
-                failures.append(FailedPost(path: post.path, date: post.date, language: post.language))
+                failures.append(
+                    FailedPost(path: post.path, date: post.date, language: post.language, collection: post.collection))
             }
         }
         report.postsFailed = failures.count
-        let candidates = publishable.filter { !failed.contains($0.id) }
+        let candidates = publishable.filter { $0.collection == nil && !failed.contains($0.id) }
         // A translation whose excerpt is another language's gets its own first paragraph as its summary.
-        let copies = ExcerptCopies.find(in: loaded.posts, siteLanguage: config.language ?? "en").merging(
-            ExcerptCopies.findCopiedParagraphs(in: loaded.posts, rendered: rendered)
+        // Collection documents are nobody's translations.
+        let posts = loaded.posts.filter { $0.collection == nil }
+        let copies = ExcerptCopies.find(in: posts, siteLanguage: config.language ?? "en").merging(
+            ExcerptCopies.findCopiedParagraphs(in: posts, rendered: rendered)
         ) { excerpt, _ in excerpt }
-        for post in loaded.posts {
+        for post in posts {
             guard let original = copies[post.id] else { continue }
             report.diagnostics.append(
                 Diagnostic(
@@ -405,9 +418,9 @@ enum FeedDocument: CaseIterable {
 extension FeedScope {
     func contains(_ post: Post) -> Bool {
         switch self {
-        case .all: true
-        case .language(let tag): post.language == tag
-        case .slice(let slice): slice.contains(post)
+        case .all: post.collection == nil
+        case .language(let tag): post.collection == nil && post.language == tag
+        case .slice(let slice): slice.contains(post) && (slice.kind == .collections) == (post.collection != nil)
         }
     }
 

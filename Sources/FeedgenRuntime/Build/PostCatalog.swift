@@ -8,10 +8,18 @@ struct FailedPost: Sendable {
     var date: Date?
     /// Nil when not even the file name tells the language: then it may belong in any language's feed.
     var language: String?
+    /// The collection of a document, nil for a post.
+    var collection: String? = nil
 
     /// Whether this post would have been in the feed of `scope` at all (its archive pages included), had it not
     /// failed.
     func belongs(in scope: FeedScope) -> Bool {
+        // A document is only in its collection's feeds, a post never.
+        if case .slice(let slice) = scope, slice.kind == .collections {
+            guard collection.map({ FeedSlice.slug(of: $0) == slice.slug }) ?? false else { return false }
+        } else if collection != nil {
+            return false
+        }
         switch scope {
         case .all: return true
         case .language(let tag): return language.map { $0 == tag } ?? true
@@ -45,9 +53,13 @@ public enum PostCatalog {
     }
 
     /// Loads every post; results keep the order of `site.postPaths` whatever order the tasks finish in.
+    ///
+    /// With `documents`, the site's collection documents (`SiteReader.Site.documents`) follow the posts, each with
+    /// its `collection` set; a document without a date is dated `now`, as Jekyll dates it at the build, so
+    /// documents are never taken from the cache.
     public static func load(
         site: SiteReader.Site, context: PostLoader.Context, limits: PostLimits = PostLimits(),
-        cache: RenderCache? = nil
+        cache: RenderCache? = nil, documents: Bool = false, now: Date = Date(timeIntervalSince1970: 0)
     ) async -> Loaded {
         let paths = site.postPaths
         let chunkSize = max(16, paths.count / (ProcessInfo.processInfo.activeProcessorCount * 8) + 1)
@@ -76,6 +88,13 @@ public enum PostCatalog {
             return parts
         }
         var total = parts.reduce(into: Loaded()) { total, part in total.add(part) }
+        if documents {
+            for document in site.documents {
+                load(
+                    document.path, root: site.root, context: context, limits: limits, into: &total,
+                    collection: document.collection, now: now)
+            }
+        }
         for problem in site.problems { total.add(loaded(problem, context: context)) }
         total.diagnostics += PostID.disambiguate(&total.posts)
         return total
@@ -107,10 +126,12 @@ public enum PostCatalog {
     }
 
     private static func load(
-        _ path: String, root: URL, context: PostLoader.Context, limits: PostLimits, into part: inout Loaded
+        _ path: String, root: URL, context: PostLoader.Context, limits: PostLimits, into part: inout Loaded,
+        collection: JekyllCollection? = nil, now: Date = Date(timeIntervalSince1970: 0)
     ) {
         let fileName = String(path.split(separator: "/").last ?? "")
-        guard let name = PostFilename.parse(fileName) else {
+        guard let name = PostFilename.parse(fileName) ?? collection.flatMap({ _ in PostLoader.datelessName(fileName) })
+        else {
             part.diagnostics.append(
                 Diagnostic(
                     .warning, at: FileLocation(path: path),
@@ -129,7 +150,8 @@ public enum PostCatalog {
             part.failures.append(
                 FailedPost(
                     path: path, date: JekyllDate.fromFilename(name, timeZone: context.site.timeZone),
-                    language: failedLanguage(path: path, fileName: fileName, context: context)))
+                    language: failedLanguage(path: path, fileName: fileName, context: context),
+                    collection: collection?.label))
         }
         // `2020-02-01-...md`: Jekyll drops the trailing periods, leaving an empty title, so the post would have no
         // id of its own (nor a URL of its own).
@@ -176,7 +198,10 @@ public enum PostCatalog {
             let text = Mojibake.repair(SourceText.decodeSample(bytes)).text
             return FrontMatter.split(text).map { String($0.body) } ?? ""
         }
-        switch PostLoader.load(relativePath: path, frontMatter: frontMatter, body: body, context: context) {
+        switch PostLoader.load(
+            relativePath: path, frontMatter: frontMatter, body: body, context: context, collection: collection,
+            now: now)
+        {
         case .post(var post, let warnings):
             part.diagnostics += warnings
             if let media = post.media {

@@ -16,6 +16,14 @@ public enum SiteReader {
         public var postPaths: [String]
         /// Folders that could not be listed and entries that could not be taken as posts, sorted by path.
         public var problems: [ListingProblem] = []
+        /// The files of the collections Jekyll writes pages for (`output: true`), relative to `root`, sorted.
+        public var documents: [Document] = []
+    }
+
+    /// A file of a collection's folder (`_talks/x.md`, `content/_talks/x.md`).
+    public struct Document: Sendable, Equatable {
+        public var collection: JekyllCollection
+        public var path: String
     }
 
     /// A folder or file of the site that the listing could not take in, with why.
@@ -73,9 +81,26 @@ public enum SiteReader {
                 listFiles(root.appending(path: folder), relative: folder, into: &listing)
             }
         }
+        // Collections with pages (`output: true`): the files of `COLLECTIONS_DIR/_LABEL`, subfolders included.
+        var documents: [Document] = []
+        if let (collections, directory) = try? SiteConfigParser.collections(configYAML) {
+            // With `collections_dir`, Jekyll reads posts from `COLLECTIONS_DIR/_posts` only.
+            if !directory.isEmpty {
+                listing.paths.removeAll { !$0.hasPrefix(directory + "/") }
+                listing.problems.removeAll { $0.kind != .folder && !$0.path.hasPrefix(directory + "/") }
+            }
+            for collection in collections where collection.output {
+                let folder = collection.folder(collectionsDir: directory)
+                guard isDirectory(root.appending(path: folder)) else { continue }
+                var found = Listing()
+                listFiles(root.appending(path: folder), relative: folder, into: &found)
+                documents += found.paths.sorted().map { Document(collection: collection, path: $0) }
+                listing.problems += found.problems
+            }
+        }
         return Site(
             root: root, configYAML: configYAML, authorsYAML: authorsYAML, postPaths: listing.paths.sorted(),
-            problems: listing.problems.sorted { $0.path < $1.path })
+            problems: listing.problems.sorted { $0.path < $1.path }, documents: documents)
     }
 
     /// What a walk of the site found so far.

@@ -18,7 +18,7 @@ import Testing
         ("site: site\nlimits: {fr: x}\n", "feedgen.yml:2: error: 'limits.fr': expected a whole number, found 'x'"),
         (
             "site: site\nslices:\n  topics: {}\n",
-            "feedgen.yml:3: error: 'slices': unknown slicing 'topics' (known: tags, categories, authors)"
+            "feedgen.yml:3: error: 'slices': unknown slicing 'topics' (known: tags, categories, authors, collections)"
         ),
         (
             "site: site\nslices:\n  tags: { limit: -1 }\n",

@@ -98,7 +98,8 @@ import Testing
         #expect(try Self.items(out, "tags/sailing").title == "Harbour Notes — tag Sailing")
         #expect(try Self.items(out, "fr/tags/météo").title == "Harbour Notes (français) — tag Météo")
         #expect(try Self.items(out, "authors/ada-lovelace").title == "Harbour Notes — author Ada Lovelace")
-        #expect(result.stdout.contains("\nen/tags/sailing      2      2  3 written\n"), "\(result.stdout)")
+        #expect(
+            result.stdout.contains("\nen/tags/sailing               2      2  3 written\n"), "\(result.stdout)")
 
         // Every slice is in the OPML lists, the autodiscovery links and index.html, by its public URL.
         let opml = try String(contentsOf: out.appending(path: "feeds.opml"), encoding: .utf8)
@@ -114,6 +115,34 @@ import Testing
 
         let check = try await feedcheck(out, languages: ["en", "fr"])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    }
+
+    /// The summary's first column is as wide as its longest feed name, a slice's folder included.
+    @Test func theSummaryFitsLongSliceNames() async throws {
+        var posts = Self.posts
+        posts["2024-01-29-harbour-notes-4.md"] = Self.post(
+            "Harbour Notes #4", "fr", tags: "[Harbour Maintenance Schedule]", categories: "[news]", author: "Ada Lovelace")
+        let folder = try Self.site(slices: "slices:\n  tags: { only: [Harbour Maintenance Schedule, Météo] }\n", posts: posts)
+        let result = try await Self.build(folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout == """
+                Built 7 feeds (2 languages) from site into out
+                language                               posts  items  files
+                (all)                                      5      5  3 written
+                en                                         3      3  3 written
+                fr                                         2      2  3 written
+                tags/harbour-maintenance-schedule          1      1  3 written
+                tags/météo                                 1      1  3 written
+                fr/tags/harbour-maintenance-schedule       1      1  3 written
+                fr/tags/météo                              1      1  3 written
+                feeds.opml: written
+                feeds-atom.opml: written
+                feeds-json.opml: written
+                5 post files; files: 24 written; 0 errors, 0 warnings
+
+                """
+        )
     }
 
     @Test func excerptOnlyAndItsOwnLimitApplyToTheirSlicesOnly() async throws {
@@ -168,8 +197,8 @@ import Testing
             to: folder.url.appending(path: "site/_posts/2024-01-16-nouvelles-1.md"))
         let result = try await Self.build(folder)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("\nfr/tags/météo      0      0  3 removed\n"), "\(result.stdout)")
-        #expect(result.stdout.contains("\ntags/météo      0      0  3 removed\n"), "\(result.stdout)")
+        #expect(result.stdout.contains("\nfr/tags/météo         0      0  3 removed\n"), "\(result.stdout)")
+        #expect(result.stdout.contains("\ntags/météo            0      0  3 removed\n"), "\(result.stdout)")
         for path in ["tags/météo", "fr/tags/météo"] {
             #expect(!FileManager.default.fileExists(atPath: out.appending(path: path).path), "\(path)")
         }
