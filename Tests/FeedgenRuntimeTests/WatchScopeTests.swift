@@ -39,6 +39,33 @@ struct WatchScopeTests {
         #expect(WatchScope.gitDirectory(of: site.url.appending(path: "news")) == site.url.appending(path: ".git"))
     }
 
+    @Test func translatedPostsOfTheMultipleLanguagesPluginAreWatched() throws {
+        let config = "url: https://example.org\nplugins: [jekyll-multiple-languages-plugin]\nlanguages: [en, fr]\n"
+        let folders = PostFolders(configYAML: config)
+        #expect(WatchScope.isWatchedFile("_i18n/fr/_posts/2026-01-01-a.md", folders: folders))
+        #expect(WatchScope.isWatchedFile("_i18n/fr/_posts/2026/2026-01-01-a.md", folders: folders))
+        #expect(WatchScope.isWatchedFile("news/_posts/2026-01-01-a.md", folders: folders))
+        // The plugin's posts replace the site's own `_posts`; other languages, `_site` and `_drafts` stay out.
+        #expect(!WatchScope.isWatchedFile("_posts/2026-01-01-a.md", folders: folders))
+        #expect(!WatchScope.isWatchedFile("_i18n/de/_posts/2026-01-01-a.md", folders: folders))
+        #expect(!WatchScope.isWatchedFile("_i18n/fr.yml", folders: folders))
+        #expect(!WatchScope.isWatchedFile("_i18n/fr/_drafts/2026-01-01-a.md", folders: folders))
+        #expect(!WatchScope.isWatchedFile("_i18n/fr/_posts/_x/2026-01-01-a.md", folders: folders))
+        #expect(!WatchScope.isWatchedFile("_site/_posts/2026-01-01-a.md", folders: folders))
+        #expect(!WatchScope.isWatchedFile("_drafts/2026-01-01-a.md", folders: folders))
+        // Without the plugin, `_i18n` is a folder Jekyll never walks.
+        #expect(!WatchScope.isWatchedFile("_i18n/fr/_posts/2026-01-01-a.md"))
+
+        let site = try TemporaryDirectory([
+            "_config.yml": config, "_i18n/fr/_posts/2026/x.md": "", "_i18n/fr.yml": "", "_i18n/de/_posts/x.md": "",
+            "_i18n/fr/_drafts/d.md": "", "_site/_i18n/fr/_posts/x.md": "", "_drafts/d.md": "", "news/_posts/x.md": "",
+        ])
+        #expect(
+            WatchScope.directories(under: site.url, folders: WatchScope.postFolders(site: site.url)) == [
+                "", "_i18n", "_i18n/fr", "_i18n/fr/_posts", "_i18n/fr/_posts/2026", "news", "news/_posts",
+            ])
+    }
+
     @Test func pollingReportsWhatChanged() throws {
         let site = try TemporaryDirectory([
             "_config.yml": "url: https://example.org\n", "_posts/2026-01-01-a.md": "a", "_posts/2026-01-02-b.md": "b",

@@ -45,12 +45,10 @@ public enum SiteReader {
 
     /// Reads `_config.yml` and `_data/authors.yml` and lists every file in every `_posts` folder.
     ///
-    /// Jekyll's `Reader#read_directories` walks every folder whose name does not start with `.`, `_`, `#` or
-    /// `~` (nor ends with `~`) and is not in `exclude:`, and reads the posts of each `_posts` folder found there,
-    /// subfolders included (`_drafts` are not posts). Symbolic links are skipped, as Jekyll's safe mode (GitHub
+    /// The folders are those `PostFolders` names (Jekyll's walk; with jekyll-multiple-languages-plugin,
+    /// `_i18n/LANG/_posts`; `_drafts` are not posts). Symbolic links are skipped, as Jekyll's safe mode (GitHub
     /// Pages) does, a `_posts` folder that is a link included; those under or named `_posts` are reported.
-    /// A folder that cannot be listed is a problem of the site, never an empty folder. With
-    /// jekyll-multiple-languages-plugin, `_i18n/LANG/_posts` of every language replace the site's `_posts`.
+    /// A folder that cannot be listed is a problem of the site, never an empty folder.
     public static func read(root: URL) throws(SiteReadError) -> Site {
         let configURL = root.appending(path: "_config.yml")
         guard FileManager.default.fileExists(atPath: root.path) else { throw .missingSite(root.path) }
@@ -69,15 +67,14 @@ public enum SiteReader {
                 throw .unreadable(authorsURL.path, error.reason, hint: nil)
             }
         }
-        let excluded = excludedPatterns(configYAML)
+        let folders = PostFolders(configYAML: configYAML)
         var listing = Listing()
-        collectPosts(in: root, relative: "", excluded: excluded, into: &listing)
+        collectPosts(in: root, relative: "", folders: folders, into: &listing)
         // jekyll-multiple-languages-plugin reads `_i18n/LANG/_posts` instead of the site's `_posts`.
-        let translated = (try? SiteConfigParser.translatedPostFolders(configYAML)) ?? []
-        if !translated.isEmpty {
+        if !folders.readsSitePosts {
             listing.paths.removeAll { $0.hasPrefix("_posts/") }
             listing.problems.removeAll { $0.path == "_posts" || $0.path.hasPrefix("_posts/") }
-            for folder in translated where isDirectory(root.appending(path: folder)) {
+            for folder in folders.translated where isDirectory(root.appending(path: folder)) {
                 listFiles(root.appending(path: folder), relative: folder, into: &listing)
             }
         }
@@ -116,7 +113,7 @@ public enum SiteReader {
     }
 
     private static func collectPosts(
-        in directory: URL, relative: String, excluded: [String], into listing: inout Listing
+        in directory: URL, relative: String, folders: PostFolders, into listing: inout Listing
     ) {
         let postsFolder = relative.isEmpty ? "_posts" : relative + "/_posts"
         let posts = directory.appending(path: "_posts")
@@ -128,11 +125,11 @@ public enum SiteReader {
         }
         guard let names = entries(of: directory, relative: relative, into: &listing) else { return }
         for entry in names {
-            guard case .name(let name) = entry, !isSpecial(name) else { continue }
+            guard case .name(let name) = entry else { continue }
             let path = relative.isEmpty ? name : relative + "/" + name
-            guard !excluded.contains(where: { matches(pattern: $0, path: path) }) else { continue }
+            guard folders.walksInto(path, named: name) else { continue }
             let url = directory.appending(path: name)
-            if isDirectory(url) { collectPosts(in: url, relative: path, excluded: excluded, into: &listing) }
+            if isDirectory(url) { collectPosts(in: url, relative: path, folders: folders, into: &listing) }
         }
     }
 
@@ -255,11 +252,6 @@ public enum SiteReader {
 
     private static func isDirectory(_ url: URL) -> Bool { fileType(url) == S_IFDIR }
     private static func isRegularFile(_ url: URL) -> Bool { fileType(url) == S_IFREG }
-
-    /// `exclude:` entries of `_config.yml`, read leniently (a broken config is reported by the parser later).
-    private static func excludedPatterns(_ configYAML: String) -> [String] {
-        (try? SiteConfigParser.excludes(configYAML)) ?? []
-    }
 
     /// Jekyll matches `exclude:` entries as path prefixes or `File.fnmatch` globs.
     static func matches(pattern: String, path: String) -> Bool {

@@ -34,8 +34,8 @@ public final class InotifyWatcher: Sendable {
         var folders: [Int32: String] = [:]
         var definitionsWatch: Int32 = -1
         var gitWatch: Int32 = -1
-        /// `_config.yml`'s `exclude:`, read again when it changes.
-        var excluded: [String] = []
+        /// Which folders hold posts, from `_config.yml` (`exclude:`, translated posts), read again when it changes.
+        var postFolders = PostFolders()
         var started = false
     }
 
@@ -68,7 +68,7 @@ public final class InotifyWatcher: Sendable {
         }
         wake = (ends[0], ends[1])
         do throws(WatcherError) {
-            var initial = State(excluded: WatchScope.excludedPatterns(site: site))
+            var initial = State(postFolders: WatchScope.postFolders(site: site))
             let tree = watchTree(from: "", into: &initial)
             if let failure = tree.failures.first { throw failure.error }
             if let definitions {
@@ -122,14 +122,14 @@ public final class InotifyWatcher: Sendable {
     ) {
         var files: [String] = []
         var failures: [(folder: String, error: WatcherError)] = []
-        for folder in WatchScope.directories(under: site, from: relative, excluded: state.excluded) {
+        for folder in WatchScope.directories(under: site, from: relative, folders: state.postFolders) {
             do {
                 let watch = try add(folder.isEmpty ? site.path : site.appending(path: folder).path)
                 state.folders[watch] = folder
             } catch {
                 failures.append((folder, error))
             }
-            files += WatchScope.files(in: folder, under: site, excluded: state.excluded)
+            files += WatchScope.files(in: folder, under: site, folders: state.postFolders)
         }
         return (files, failures)
     }
@@ -196,7 +196,7 @@ public final class InotifyWatcher: Sendable {
         if name.isEmpty { return events }
         let path = folder.isEmpty ? name : folder + "/" + name
         if mask & UInt32(IN_ISDIR) != 0 {
-            guard WatchScope.isWatchedDirectory(path, excluded: state.excluded) else { return events }
+            guard WatchScope.isWatchedDirectory(path, folders: state.postFolders) else { return events }
             // A folder whose permissions changed is watched already unless it could not be watched before; adding
             // a watch again would fail while it is unreadable, though the watch it has still reports.
             let attributesOfUnwatched =
@@ -218,11 +218,11 @@ public final class InotifyWatcher: Sendable {
         }
         // A file is complete when closed after writing or renamed into place; creation alone is not enough.
         guard mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE | IN_ATTRIB) != 0,
-            WatchScope.isWatchedFile(path, excluded: state.excluded)
+            WatchScope.isWatchedFile(path, folders: state.postFolders)
         else { return events }
         if path == "_config.yml" {
-            // `exclude:` may have changed: folders it no longer excludes are watched from now on.
-            state.excluded = WatchScope.excludedPatterns(site: site)
+            // `exclude:` or `languages:` may have changed: folders that now hold posts are watched from now on.
+            state.postFolders = WatchScope.postFolders(site: site)
             let tree = watchTree(from: "", into: &state)
             events += tree.failures.map { .unwatched(folder: $0.folder, $0.error) }
         }

@@ -17,9 +17,9 @@ public struct PollingSnapshot: Sendable, Equatable {
         var files: [String: RenderCache.Signature] = [:]
         let siteExists = WatchScope.isDirectory(site)
         if siteExists {
-            let excluded = WatchScope.excludedPatterns(site: site)
-            for folder in folders.flatMap({ WatchScope.directories(under: site, from: $0, excluded: excluded) }) {
-                for file in WatchScope.files(in: folder, under: site, excluded: excluded) {
+            let rule = WatchScope.postFolders(site: site)
+            for folder in folders.flatMap({ WatchScope.directories(under: site, from: $0, folders: rule) }) {
+                for file in WatchScope.files(in: folder, under: site, folders: rule) {
                     files[file] = RenderCache.signature(site.appending(path: file))
                 }
             }

@@ -19,51 +19,34 @@ public enum WatchScope {
 
     /// Whether a folder (relative to the site) can hold posts or configuration, so it must be watched.
     ///
-    /// These are the folders Jekyll's reader walks (names not special, not in `_config.yml`'s `exclude:`, given
-    /// as `excluded`), every `_posts` folder and everything under one, and `_data`.
-    public static func isWatchedDirectory(_ relative: String, excluded: [String] = []) -> Bool {
-        let parts = relative.split(separator: "/").map(String.init)
-        if parts.isEmpty { return true }
-        if parts.first == "_data" { return true }
-        if isExcluded(parts, excluded: excluded) { return false }
-        if let posts = parts.firstIndex(of: "_posts") {
-            return parts[..<posts].allSatisfy { !SiteReader.isSpecial($0) }
-                && parts[(posts + 1)...].allSatisfy { !SiteReader.isSpecial($0) }
-        }
-        return parts.allSatisfy { !SiteReader.isSpecial($0) }
+    /// These are the folders `SiteReader` walks or reads posts from, as `folders` (the site's `PostFolders`)
+    /// names them, those on the way to jekyll-multiple-languages-plugin's `_i18n/LANG/_posts`, and `_data`.
+    public static func isWatchedDirectory(_ relative: String, folders: PostFolders = PostFolders()) -> Bool {
+        let parts = relative.split(separator: "/")
+        if parts.isEmpty || parts.first == "_data" { return true }
+        return folders.isWalked(relative) || folders.holdsPosts(relative) || folders.leadsToTranslatedPosts(relative)
     }
 
-    /// Whether Jekyll's reader never walks into the folder `parts` because it, or a folder above it, is in
-    /// `exclude:` (a `_posts` folder's own listing is not filtered, as in `SiteReader`).
-    static func isExcluded(_ parts: [String], excluded: [String]) -> Bool {
-        guard !excluded.isEmpty, parts.first != "_data" else { return false }
-        let walked = parts.firstIndex(of: "_posts") ?? parts.count
-        guard walked > 0 else { return false }
-        for length in 1...walked {
-            let path = parts[..<length].joined(separator: "/")
-            if excluded.contains(where: { SiteReader.matches(pattern: $0, path: path) }) { return true }
-        }
-        return false
-    }
-
-    /// The `exclude:` entries of the site's `_config.yml`, read leniently (none when it is missing or broken:
-    /// the build reports that).
-    public static func excludedPatterns(site: URL) -> [String] {
-        guard let text = try? SiteReader.readText(site.appending(path: "_config.yml")) else { return [] }
-        return (try? SiteConfigParser.excludes(text)) ?? []
+    /// The rule of the site's `_config.yml`, read leniently (nothing excluded, no translated posts, when it is
+    /// missing or broken: the build reports that).
+    public static func postFolders(site: URL) -> PostFolders {
+        guard let text = try? SiteReader.readText(site.appending(path: "_config.yml")) else { return PostFolders() }
+        return PostFolders(configYAML: text)
     }
 
     /// Whether a file (relative to the site) is one a rebuild reads: a post, `_config.yml` or a `_data` file.
-    public static func isWatchedFile(_ relative: String, excluded: [String] = []) -> Bool {
+    public static func isWatchedFile(_ relative: String, folders: PostFolders = PostFolders()) -> Bool {
         let parts = relative.split(separator: "/").map(String.init)
         guard let name = parts.last, !isTemporary(name) else { return false }
         if parts == ["_config.yml"] { return true }
-        let folder = parts.dropLast().joined(separator: "/")
-        return (parts.first == "_data" || parts.contains("_posts")) && isWatchedDirectory(folder, excluded: excluded)
+        if parts.first == "_data" { return true }
+        return folders.holdsPosts(parts.dropLast().joined(separator: "/"))
     }
 
     /// Every watched folder under `root` (relative paths, `""` for the root), symbolic links not followed.
-    public static func directories(under root: URL, from relative: String = "", excluded: [String] = []) -> [String] {
+    public static func directories(
+        under root: URL, from relative: String = "", folders: PostFolders = PostFolders()
+    ) -> [String] {
         var found: [String] = []
         func walk(_ relative: String) {
             found.append(relative)
@@ -71,7 +54,7 @@ public enum WatchScope {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path))?.sorted() ?? []
             for name in names {
                 let child = relative.isEmpty ? name : relative + "/" + name
-                guard isWatchedDirectory(child, excluded: excluded), isDirectory(root.appending(path: child)) else {
+                guard isWatchedDirectory(child, folders: folders), isDirectory(root.appending(path: child)) else {
                     continue
                 }
                 walk(child)
@@ -82,11 +65,11 @@ public enum WatchScope {
     }
 
     /// The watched files directly in `relative` (a folder of the site).
-    public static func files(in relative: String, under root: URL, excluded: [String] = []) -> [String] {
+    public static func files(in relative: String, under root: URL, folders: PostFolders = PostFolders()) -> [String] {
         let url = relative.isEmpty ? root : root.appending(path: relative)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path))?.sorted() ?? []
         return names.map { relative.isEmpty ? $0 : relative + "/" + $0 }.filter {
-            isWatchedFile($0, excluded: excluded) && !isDirectory(root.appending(path: $0))
+            isWatchedFile($0, folders: folders) && !isDirectory(root.appending(path: $0))
         }
     }
 

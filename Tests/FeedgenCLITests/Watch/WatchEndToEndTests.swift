@@ -184,6 +184,25 @@ import Testing
         await #expect(daemon.stop() == 0)
     }
 
+    @Test func aPostAddedToATranslatedPostsFolderIsPublished() async throws {
+        // jekyll-multiple-languages-plugin keeps each language's posts in `_i18n/LANG/_posts`.
+        let repository = try await ContentRepository([
+            "_config.yml": ContentRepository.config
+                + "plugins: [jekyll-multiple-languages-plugin]\nlanguages: [\"en\", \"fr\"]\n",
+            "_i18n/en/_posts/2026-01-01-first.md": ContentRepository.post("First"),
+            "_i18n/fr/_posts/2026-01-02-premier.md": ContentRepository.post("Premier"),
+        ])
+        let daemon = try repository.watch()
+        await #expect(rebuilds(daemon, 1) == [["trigger": "start", "posts.changed": "2", "feeds.rewritten": "3"]])
+        #expect(try repository.titles("fr/feed.json") == ["Premier"])
+
+        try repository.write(ContentRepository.post("Deuxième"), to: "_i18n/fr/_posts/2026-01-03-deuxieme.md")
+        await #expect(rebuilds(daemon, 2).last == ["trigger": "change", "posts.changed": "1", "feeds.rewritten": "2"])
+        #expect(try repository.titles("fr/feed.json") == ["Deuxième", "Premier"])
+        #expect(try repository.titles("en/feed.json") == ["First"])
+        await #expect(daemon.stop() == 0)
+    }
+
     @Test func sigtermEndsCleanlyAndSystemdIsTold() async throws {
         let repository = try await ContentRepository(["_posts/2026-01-01-first.md": ContentRepository.post("First")])
         let socketPath = repository.folder.url.appending(path: "notify").path
