@@ -85,7 +85,8 @@ public struct WatchCommand: AsyncParsableCommand {
         ) { [source] starting in
             WatchService(
                 options: resolved.options, settings: settings, logger: logger, notify: NotifySocket(),
-                hubQueue: hubQueue, reloadOptions: { [settings = source.settings] in
+                hubQueue: hubQueue,
+                reloadOptions: { [settings = source.settings] in
                     try settings.resolve(reporting: false).options
                 }, starting: starting)
         }

@@ -52,7 +52,8 @@ public struct Builder: Sendable {
         cache?.prune(keeping: site.postPaths)
         report.postsRead = site.postPaths.count
         if let settings = definitions.slices[.collections] {
-            for collection in config.collections where !collection.output && settings.admits(slug: FeedSlice.slug(of: collection.label)) {
+            for collection in config.collections
+            where !collection.output && settings.admits(slug: FeedSlice.slug(of: collection.label)) {
                 report.diagnostics.append(
                     Diagnostic(
                         .warning, at: FileLocation(path: "_config.yml"),
@@ -81,7 +82,8 @@ public struct Builder: Sendable {
                 return settings
             }
         let liquid = SiteReader.liquidEnvironment(
-            site: site, config: config, posts: publishable.filter { $0.collection == nil }, now: options.now, files: liquidFiles)
+            site: site, config: config, posts: publishable.filter { $0.collection == nil }, now: options.now,
+            files: liquidFiles)
         report.diagnostics += liquid.diagnostics
         let renderer = ItemRenderer(
             site: site.root, config: config, siteVariables: parsed.siteVariables,

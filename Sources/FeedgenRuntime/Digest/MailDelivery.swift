@@ -54,7 +54,8 @@ public enum MailDelivery {
     ) async throws(DigestDeliveryError) {
         let result: ChildProcess.Result
         do {
-            result = try await ChildProcess(URL(filePath: program), ["-t", "-oi"], deadline: deadline).run(input: message)
+            result = try await ChildProcess(URL(filePath: program), ["-t", "-oi"], deadline: deadline).run(
+                input: message)
         } catch {
             throw DigestDeliveryError(path: program, reason: error.reason)
         }

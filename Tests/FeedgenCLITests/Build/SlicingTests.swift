@@ -121,8 +121,10 @@ import Testing
     @Test func theSummaryFitsLongSliceNames() async throws {
         var posts = Self.posts
         posts["2024-01-29-harbour-notes-4.md"] = Self.post(
-            "Harbour Notes #4", "fr", tags: "[Harbour Maintenance Schedule]", categories: "[news]", author: "Ada Lovelace")
-        let folder = try Self.site(slices: "slices:\n  tags: { only: [Harbour Maintenance Schedule, Météo] }\n", posts: posts)
+            "Harbour Notes #4", "fr", tags: "[Harbour Maintenance Schedule]", categories: "[news]",
+            author: "Ada Lovelace")
+        let folder = try Self.site(
+            slices: "slices:\n  tags: { only: [Harbour Maintenance Schedule, Météo] }\n", posts: posts)
         let result = try await Self.build(folder)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(

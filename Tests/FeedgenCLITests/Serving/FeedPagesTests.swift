@@ -109,8 +109,10 @@ import Testing
         let screenshot = browser.url.appending(path: "index.png")
         // A profile of its own; the sandbox needs user namespaces that root in a container may lack.
         let options =
-            ["--headless", "--disable-gpu", "--user-data-dir=\(browser.url.appending(path: "profile").path)",
-             "--window-size=1024,768"] + (getuid() == 0 ? ["--no-sandbox"] : [])
+            [
+                "--headless", "--disable-gpu", "--user-data-dir=\(browser.url.appending(path: "profile").path)",
+                "--window-size=1024,768",
+            ] + (getuid() == 0 ? ["--no-sandbox"] : [])
         let page = "file://" + site.out.appending(path: "index.html").path
         let shot = try await run(
             URL(filePath: "/usr/bin/chromium"), options + ["--screenshot=\(screenshot.path)", page])
