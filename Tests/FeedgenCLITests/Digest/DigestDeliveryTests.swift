@@ -108,21 +108,21 @@ import Testing
             #!/bin/sh
             cat > /dev/null
             for fd in /proc/$$/fd/*; do readlink "$fd"; done > "$(dirname "$0")/descriptors"
-            sleep 60 &
+            sleep 300 &
             exit 0
 
             """
         ])
         let program = try folder.executable("sendmail")
         let state = folder.url.appending(path: "state")
-        let began = ContinuousClock.now
+        // `timeout` ends a digest held by the leftover `sleep 300` with status 124: status 0 says it was not held,
+        // measured on the digest's own clock, whatever keeps this test's task from resuming in a full run.
         let result = try await run(
             URL(filePath: "/usr/bin/timeout"),
             [
-                "60", Paths.feedgen.path, "digest", "--site", Paths.corpus.path, "--state-dir", state.path,
+                "120", Paths.feedgen.path, "digest", "--site", Paths.corpus.path, "--state-dir", state.path,
                 "--sendmail", "--sendmail-program", program.path, "--sendmail-timeout", "500ms",
             ] + Self.mailOptions)
-        #expect(ContinuousClock.now - began < .seconds(20))
         #expect(result.status == 0, "\(result.stderr)")
         let descriptors = try String(contentsOf: folder.url.appending(path: "descriptors"), encoding: .utf8)
         #expect(try FileManager.default.contentsOfDirectory(atPath: state.path).contains { $0.hasSuffix(".lock") })
