@@ -45,7 +45,7 @@ import Testing
         await #expect(
             try folder.client.get("/rss.xml").headers["etag"] != folder.client.get("/en/rss.xml").headers["etag"])
         // One access-log line per request, its values in metadata.
-        let logged = folder.requests(for: "/fr/feed.json")
+        let logged = await folder.requests(for: "/fr/feed.json", count: 1)
         #expect(logged.count == 1)
         #expect(
             logged.first?.filter { $0.key != "client.address" } == [

@@ -63,10 +63,14 @@ final class ServedFolder {
         try Data(contentsOf: out.appending(path: path))
     }
 
-    /// The access-log lines of requests for `target` so far, as their fields.
-    func requests(for target: String) -> [[String: String]] {
-        server.lines.filter { $0.split(separator: " ").dropFirst(1).starts(with: ["info", "request"]) }
-            .map(rebuildFields).filter { $0["http.target"] == target }
+    /// The access-log lines of requests for `target`, once there are at least `count` of them (or after 30 s):
+    /// the server logs a request after answering it, so its line may reach the pipe after the client is done.
+    func requests(for target: String, count: Int) async -> [[String: String]] {
+        func isRequest(_ line: String) -> Bool {
+            line.split(separator: " ").dropFirst(1).starts(with: ["info", "request"])
+                && rebuildFields(line)["http.target"] == target
+        }
+        return await server.waitForLines(count, where: isRequest).map(rebuildFields)
     }
 }
 
