@@ -41,7 +41,8 @@ import Testing
         }
         #expect(result.stdout.split(separator: "\n").map(String.init) == expected)
         // feedparser asks for gzip, and got the precompressed copy where there is one.
-        #expect(folder.requests(for: "/rss.xml").map { $0["http.file"] } == ["rss.xml.gz", "rss.xml.gz"])
+        await #expect(
+            folder.requests(for: "/rss.xml", count: 2).map { $0["http.file"] } == ["rss.xml.gz", "rss.xml.gz"])
     }
 
     @Test func newsboatReadsEveryItemThenGets304() async throws {
@@ -49,30 +50,16 @@ import Testing
         // newsboat has no JSON Feed support; it keys items by GUID across feeds, so each feed gets its own cache
         // (the RSS and Atom copies of an issue would merge in one).
         for (path, count) in Self.feeds where !path.hasSuffix(".json") {
-            let work = try TemporaryDirectory()
-            let url = folder.client.base + "/" + path
-            try Data((url + "\n").utf8).write(to: work.url.appending(path: "urls"))
-            try Data().write(to: work.url.appending(path: "config"))
-            let cache = work.url.appending(path: "cache.db").path
-            func reload() async throws {
-                let result = try await run(
-                    URL(filePath: "/usr/bin/env"),
-                    [
-                        "HOME=\(work.url.path)", "XDG_CONFIG_HOME=\(work.url.path)",
-                        "XDG_DATA_HOME=\(work.url.path)", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "timeout", "120",
-                        "newsboat", "-q", "-u", work.url.appending(path: "urls").path, "-c", cache,
-                        "-C", work.url.appending(path: "config").path, "-x", "reload",
-                    ])
-                try #require(result.status == 0, "newsboat \(path): \(result.stdout)\(result.stderr)")
-            }
-            try await reload()
-            let stored = try await run(URL(filePath: "/usr/bin/sqlite3"), [cache, "SELECT count(*) FROM rss_item"])
+            let newsboat = try NewsboatSubscription(folder.client.base + "/" + path)
+            try await newsboat.reload()
+            let stored = try await run(
+                URL(filePath: "/usr/bin/sqlite3"), [newsboat.cache, "SELECT count(*) FROM rss_item"])
             #expect(stored.stdout == "\(count)\n", "\(path): \(stored.stderr)")
             // newsboat 2.21 stores a feed's ETag and Last-Modified from its second fetch on (at the first, the
             // feed's row does not exist yet when it saves them), so its third poll is the first conditional one.
-            try await reload()
-            try await reload()
-            let statuses = folder.requests(for: "/" + path).map { $0["http.status"] ?? "" }
+            try await newsboat.reload()
+            try await newsboat.reload()
+            let statuses = await folder.requests(for: "/" + path, count: 3).map { $0["http.status"] ?? "" }
             #expect(statuses == ["200", "200", "304"], "\(path)")
         }
     }

@@ -76,26 +76,12 @@ import Testing
         _ = try await site.build()
         let running = try await Running(server, serving: site.out, in: site.folder.url)
         for (path, count) in Self.feeds {
-            // newsboat keys items by GUID across feeds, so each feed gets its own cache.
-            let work = try TemporaryDirectory()
-            try Data("http://127.0.0.1:\(running.port)/\(path)\n".utf8).write(to: work.url.appending(path: "urls"))
-            try Data().write(to: work.url.appending(path: "config"))
-            let cache = work.url.appending(path: "cache.db").path
-            func reload() async throws {
-                let result = try await run(
-                    URL(filePath: "/usr/bin/env"),
-                    [
-                        "HOME=\(work.url.path)", "XDG_CONFIG_HOME=\(work.url.path)",
-                        "XDG_DATA_HOME=\(work.url.path)", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "timeout", "120",
-                        "newsboat", "-q", "-u", work.url.appending(path: "urls").path, "-c", cache,
-                        "-C", work.url.appending(path: "config").path, "-x", "reload",
-                    ])
-                try #require(result.status == 0, "newsboat \(path): \(result.stdout)\(result.stderr)")
-            }
-            try await reload()
+            let newsboat = try NewsboatSubscription("http://127.0.0.1:\(running.port)/\(path)")
+            try await newsboat.reload()
             // Every item of the built file, by GUID and title (feedparser reads the file for comparison).
             let stored = try await run(
-                URL(filePath: "/usr/bin/sqlite3"), [cache, "SELECT guid || ' ' || title FROM rss_item ORDER BY guid"])
+                URL(filePath: "/usr/bin/sqlite3"),
+                [newsboat.cache, "SELECT guid || ' ' || title FROM rss_item ORDER BY guid"])
             let built = try await python(
                 """
                 import feedparser, sys
@@ -105,8 +91,8 @@ import Testing
             #expect(stored.stdout == built.stdout, "\(path): \(built.stderr)")
             // newsboat 2.21 stores a feed's ETag and Last-Modified from its second fetch on (at the first, the
             // feed's row does not exist yet when it saves them), so its third poll is the first conditional one.
-            try await reload()
-            try await reload()
+            try await newsboat.reload()
+            try await newsboat.reload()
             #expect(running.statuses("/" + path) == ["200", "200", "304"], "\(path)")
         }
     }
