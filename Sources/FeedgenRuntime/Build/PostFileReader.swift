@@ -1,5 +1,6 @@
 import FeedgenCore
 import Foundation
+import SystemPackage
 
 #if canImport(Glibc)
     import Glibc
@@ -126,7 +127,7 @@ public enum PostReadError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .system(let code): "cannot read: \(String(cString: strerror(code)))"
+        case .system(let code): "cannot read: \(Errno(rawValue: code).description)"
         case .tooLarge(let limit): PostLimits.Exceeded.source(limit: limit).description
         }
     }
