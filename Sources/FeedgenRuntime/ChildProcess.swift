@@ -148,7 +148,7 @@ public struct ChildProcess: Sendable {
     /// The system's words for a failure of swift-subprocess (the errno text when there is one).
     static func reason(_ error: any Error) -> String {
         if let error = error as? SubprocessError, let underlying = error.underlyingError {
-            return String(cString: strerror(underlying.rawValue))
+            return Errno(rawValue: underlying.rawValue).description
         }
         return "\(error)"
     }

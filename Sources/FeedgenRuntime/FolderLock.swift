@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 
 #if canImport(Glibc)
     import Glibc
@@ -12,7 +13,9 @@ import Foundation
 public final class FolderLock: Sendable {
     /// The lock file.
     public let file: URL
-    private let descriptor: Int32
+    /// The lock file's descriptor, by its number: swift-system leaves `FileDescriptor` not `Sendable` (its
+    /// pull request 112), and this class is; only `deinit` uses it.
+    private let descriptorNumber: CInt
 
     /// Takes the lock at `file` (creating it and its folder) without waiting; `holder` (e.g. `feedgen build`)
     /// is written into it with the process id, for the message another process shows. `what` names the
@@ -24,46 +27,48 @@ public final class FolderLock: Sendable {
         } catch {
             throw LockError(path: folder.path, what: what, reason: .noFolder(error))
         }
-        let descriptor = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw LockError(
-                path: file.path, what: what, reason: .cannotCreate("open failed: \(String(cString: strerror(errno)))"))
+        let descriptor: FileDescriptor
+        do {
+            descriptor = try FileDescriptor.open(
+                FilePath(file.path), .readWrite, options: [.create, .closeOnExec],
+                permissions: FilePermissions(rawValue: 0o644))
+        } catch {
+            throw LockError(path: file.path, what: what, reason: .cannotCreate("open failed: \(systemReason(error))"))
         }
+        // flock is not in swift-system 1.8.1: the Glibc call, on the descriptor's number.
         // A lock file emptied by a finished run, still locked: the run's descriptor lives on, for a moment, in a
         // child its process was starting (between fork and exec, before close-on-exec applies). Wait that out.
         let patience = ContinuousClock.now + .seconds(2)
-        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-            let code = errno
-            if code == EINTR { continue }
-            if code == EWOULDBLOCK && holderText(descriptor) == nil && ContinuousClock.now < patience {
+        while flock(descriptor.rawValue, LOCK_EX | LOCK_NB) != 0 {
+            let code = Errno(rawValue: errno)
+            if code == .interrupted { continue }
+            if code == .wouldBlock && holderText(descriptor) == nil && ContinuousClock.now < patience {
                 usleep(10_000)
                 continue
             }
-            defer { close(descriptor) }
-            guard code == EWOULDBLOCK else {
-                throw LockError(
-                    path: file.path, what: what,
-                    reason: .cannotCreate("flock failed: \(String(cString: strerror(code)))"))
+            defer { try? descriptor.close() }
+            guard code == .wouldBlock else {
+                throw LockError(path: file.path, what: what, reason: .cannotCreate("flock failed: \(code.description)"))
             }
             throw LockError(path: file.path, what: what, reason: .held(by: holderText(descriptor)))
         }
         let text = Array("\(getpid()) \(holder)\n".utf8)
-        if ftruncate(descriptor, 0) == 0 {
-            _ = text.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+        if (try? descriptor.resize(to: 0)) != nil {
+            _ = try? descriptor.writeAll(toAbsoluteOffset: 0, text)
         }
         return FolderLock(file: file, descriptor: descriptor)
     }
 
-    private init(file: URL, descriptor: Int32) {
+    private init(file: URL, descriptor: FileDescriptor) {
         self.file = file
-        self.descriptor = descriptor
+        descriptorNumber = descriptor.rawValue
     }
 
     /// "process 4242 (feedgen watch)" from the lock file's text, or nil when it holds none yet.
-    private static func holderText(_ descriptor: Int32) -> String? {
+    private static func holderText(_ descriptor: FileDescriptor) -> String? {
         var buffer = [UInt8](repeating: 0, count: 256)
-        let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
-        guard count > 0 else { return nil }
+        let read = buffer.withUnsafeMutableBytes { try? descriptor.read(fromAbsoluteOffset: 0, into: $0) }
+        guard let count = read, count > 0 else { return nil }
         let line = String(decoding: buffer[..<count], as: UTF8.self).split(separator: "\n").first ?? ""
         let parts = line.split(separator: " ", maxSplits: 1)
         guard let pid = parts.first.flatMap({ Int32($0) }) else { return nil }
@@ -74,8 +79,9 @@ public final class FolderLock: Sendable {
     /// content gives the same files, the lock file included); only a killed run leaves its process named there,
     /// which the next one overwrites.
     deinit {
-        _ = ftruncate(descriptor, 0)
-        close(descriptor)
+        let descriptor = FileDescriptor(rawValue: descriptorNumber)
+        try? descriptor.resize(to: 0)
+        try? descriptor.close()
     }
 }
 

@@ -1,5 +1,6 @@
 import FeedgenCore
 import Foundation
+import SystemPackage
 
 #if canImport(Glibc)
     import Glibc
@@ -13,16 +14,14 @@ public enum PostFileReader {
     /// file in small chunks and stops at the closing `---` (or `...`) line. Every byte is looked at once, and
     /// a file of more than `limit` bytes is refused without reading it all.
     public static func readHead(_ url: URL, limit: Int = .max) throws(PostReadError) -> [UInt8] {
-        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw PostReadError(code: errno) }
-        defer { close(descriptor) }
+        let descriptor = try open(url)
+        defer { try? descriptor.close() }
         try checkSize(of: descriptor, limit: limit)
         var bytes: [UInt8] = []
         var scan = HeadScan()
         var chunk = [UInt8](repeating: 0, count: 8192)
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            guard count >= 0 else { throw PostReadError(code: errno) }
+            let count = try read(descriptor, into: &chunk)
             if count == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<count])
             if let end = frontMatterEnd(bytes, scan: &scan) { return Array(bytes[0..<end]) }
@@ -32,14 +31,12 @@ public enum PostFileReader {
 
     /// At most the first `count` bytes of the file.
     public static func readPrefix(_ url: URL, count: Int) throws(PostReadError) -> [UInt8] {
-        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw PostReadError(code: errno) }
-        defer { close(descriptor) }
+        let descriptor = try open(url)
+        defer { try? descriptor.close() }
         var bytes = [UInt8](repeating: 0, count: count)
         var filled = 0
         while filled < count {
-            let got = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, count - filled) }
-            guard got >= 0 else { throw PostReadError(code: errno) }
+            let got = try read(descriptor, into: &bytes, from: filled)
             if got == 0 { break }
             filled += got
         }
@@ -48,26 +45,42 @@ public enum PostFileReader {
 
     /// The whole file; one of more than `limit` bytes is refused without reading it all.
     public static func readAll(_ url: URL, limit: Int = .max) throws(PostReadError) -> [UInt8] {
-        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw PostReadError(code: errno) }
-        defer { close(descriptor) }
+        let descriptor = try open(url)
+        defer { try? descriptor.close() }
         try checkSize(of: descriptor, limit: limit)
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count >= 0 else { throw PostReadError(code: errno) }
+            let count = try read(descriptor, into: &chunk)
             if count == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<count])
             if bytes.count > limit { throw .tooLarge(limit: limit) }
         }
     }
 
+    /// Opens the file for reading, close-on-exec.
+    private static func open(_ url: URL) throws(PostReadError) -> FileDescriptor {
+        do {
+            return try FileDescriptor.open(FilePath(url.path), .readOnly, options: .closeOnExec)
+        } catch {
+            throw PostReadError(error)
+        }
+    }
+
+    /// Reads what comes next into `buffer` from index `start` on (retrying after EINTR); 0 at the end of the file.
+    private static func read(
+        _ descriptor: FileDescriptor, into buffer: inout [UInt8], from start: Int = 0
+    ) throws(PostReadError) -> Int {
+        do {
+            return try buffer.withUnsafeMutableBytes { try descriptor.read(into: .init(rebasing: $0[start...])) }
+        } catch {
+            throw PostReadError(error)
+        }
+    }
+
     /// Refuses a regular file whose size is already over `limit`.
-    private static func checkSize(of descriptor: Int32, limit: Int) throws(PostReadError) {
-        var status = stat()
-        if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) > limit {
+    private static func checkSize(of descriptor: FileDescriptor, limit: Int) throws(PostReadError) {
+        if let status = try? descriptor.stat(), status.type == .regular, status.size > limit {
             throw .tooLarge(limit: limit)
         }
     }
@@ -119,6 +132,11 @@ public enum PostReadError: Error, Equatable, CustomStringConvertible {
         self = .system(code: code)
     }
 
+    /// The error a swift-system call threw: always an `Errno` (EIO stands for anything else).
+    init(_ error: any Error) {
+        self = .system(code: (error as? Errno)?.rawValue ?? EIO)
+    }
+
     /// The `errno` of the failing call; nil for a file refused for its size.
     public var code: Int32? {
         if case .system(let code) = self { code } else { nil }
@@ -126,7 +144,7 @@ public enum PostReadError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .system(let code): "cannot read: \(String(cString: strerror(code)))"
+        case .system(let code): "cannot read: \(Errno(rawValue: code).description)"
         case .tooLarge(let limit): PostLimits.Exceeded.source(limit: limit).description
         }
     }

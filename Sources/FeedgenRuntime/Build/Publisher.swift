@@ -1,5 +1,6 @@
 import FeedgenCore
 import Foundation
+import SystemPackage
 
 #if canImport(Glibc)
     import Glibc
@@ -68,7 +69,7 @@ public struct Publisher: Sendable {
                 if unlink(url.path) == 0 {
                     if listed { removed.append(path) }
                 } else if errno != ENOENT {
-                    throw PublishError(path: url.path, call: "unlink", errno: errno)
+                    throw PublishError(path: url.path, call: "unlink", errno: Errno(rawValue: errno))
                 }
             }
         }
@@ -142,8 +143,9 @@ public struct Publisher: Sendable {
             for file in staged { unlink(file.temporary.path) }
             throw error
         }
+        // swift-system 1.8.1 has no rename (nor unlink, mkdir or rmdir): these stay Glibc calls.
         for (index, file) in staged.enumerated() where rename(file.temporary.path, file.target.path) != 0 {
-            let code = errno
+            let code = Errno(rawValue: errno)
             for rest in staged[index...] { unlink(rest.temporary.path) }
             throw PublishError(path: file.target.path, call: "rename", errno: code)
         }
@@ -155,26 +157,31 @@ public struct Publisher: Sendable {
         let folder = target.deletingLastPathComponent()
         try Self.makeFolders(folder)
         let temporary = folder.appending(path: ".\(target.lastPathComponent).\(getpid()).tmp")
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw PublishError(path: temporary.path, call: "open", errno: errno) }
-        var written = 0
-        var failure: PublishError?
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
-            if count < 0 && errno == EINTR { continue }
-            if count < 0 {
-                failure = PublishError(path: target.path, call: "write", errno: errno)
-                break
-            }
-            written += count
+        let descriptor: FileDescriptor
+        do {
+            descriptor = try FileDescriptor.open(
+                FilePath(temporary.path), .writeOnly, options: [.create, .truncate, .closeOnExec],
+                permissions: FilePermissions(rawValue: 0o644))
+        } catch {
+            throw PublishError(path: temporary.path, call: "open", reason: systemReason(error))
         }
-        if failure == nil && fsync(descriptor) != 0 {
-            failure = PublishError(path: target.path, call: "fsync", errno: errno)
+        var failure: PublishError?
+        do {
+            // Retries after EINTR and after a short write.
+            try descriptor.writeAll(bytes)
+        } catch {
+            failure = PublishError(path: target.path, call: "write", reason: systemReason(error))
+        }
+        // swift-system 1.8.1 has no fsync: the Glibc call, on the descriptor's number.
+        if failure == nil && fsync(descriptor.rawValue) != 0 {
+            failure = PublishError(path: target.path, call: "fsync", errno: Errno(rawValue: errno))
         }
         // Closed on every path (a daemon must not leak a descriptor per failed write); on NFS and some other
         // file systems a write error shows only here.
-        if close(descriptor) != 0 && failure == nil {
-            failure = PublishError(path: target.path, call: "close", errno: errno)
+        do {
+            try descriptor.close()
+        } catch {
+            if failure == nil { failure = PublishError(path: target.path, call: "close", reason: systemReason(error)) }
         }
         if let failure {
             unlink(temporary.path)
@@ -197,10 +204,10 @@ public struct Publisher: Sendable {
         }
         // The first folder that exists must be a folder (or a link to one), or nothing can be made in it.
         if stat(current.path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFDIR {
-            throw PublishError(path: current.path, call: "mkdir", errno: ENOTDIR)
+            throw PublishError(path: current.path, call: "mkdir", errno: .notDirectory)
         }
         for url in missing.reversed() where mkdir(url.path, 0o755) != 0 && errno != EEXIST {
-            throw PublishError(path: url.path, call: "mkdir", errno: errno)
+            throw PublishError(path: url.path, call: "mkdir", errno: Errno(rawValue: errno))
         }
     }
 }
@@ -217,8 +224,9 @@ public struct PublishError: Error, Equatable, CustomStringConvertible {
         self.reason = reason
     }
 
-    init(path: String, call: String, errno code: Int32) {
-        self.init(path: path, call: call, reason: String(cString: strerror(code)))
+    /// A failed call, with the system's words for its error (`Errno`'s description is `strerror`'s text).
+    init(path: String, call: String, errno: Errno) {
+        self.init(path: path, call: call, reason: errno.description)
     }
 
     public var description: String { diagnostic.description }

@@ -1,5 +1,6 @@
 import FeedgenCore
 import Foundation
+import SystemPackage
 
 #if canImport(Glibc)
     import Glibc
@@ -184,7 +185,7 @@ public enum SiteReader {
             listing.problems.append(
                 .init(
                     path: relative.isEmpty ? "." : relative, kind: .folder,
-                    reason: "cannot list folder: \(String(cString: strerror(code)))"))
+                    reason: "cannot list folder: \(Errno(rawValue: code).description)"))
             return nil
         }
         guard let stream = opendir(directory.path) else { return problem(errno) }

@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 
 #if canImport(Glibc)
     import Glibc
@@ -93,14 +94,18 @@ public struct DigestStateStore: Sendable {
     /// be asked before delivering, since a digest delivered but not recorded is sent again by every run.
     public func checkWritable() throws(DigestDeliveryError) {
         let probe = folder.appending(path: ".\(name).\(getpid()).tmp")
-        let descriptor = open(probe.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
+        let descriptor: FileDescriptor
+        do {
+            descriptor = try FileDescriptor.open(
+                FilePath(probe.path), .writeOnly, options: [.create, .truncate, .closeOnExec],
+                permissions: FilePermissions(rawValue: 0o644))
+        } catch {
             throw DigestDeliveryError(
                 path: folder.path,
-                reason: "cannot save the digest state here (open failed: \(String(cString: strerror(errno)))); "
-                    + "nothing was sent")
+                reason: "cannot save the digest state here (open failed: \(systemReason(error))); nothing was sent")
         }
-        close(descriptor)
+        try? descriptor.close()
+        // swift-system 1.8.1 has no unlink: the Glibc call.
         unlink(probe.path)
     }
 

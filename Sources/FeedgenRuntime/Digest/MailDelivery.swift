@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 
 #if canImport(Glibc)
     import Glibc
@@ -28,10 +29,11 @@ public enum MailDelivery {
         }
         let from = root.appending(path: "tmp/" + name)
         let target = root.appending(path: "new/" + name)
+        // swift-system 1.8.1 has no rename nor unlink: the Glibc calls.
         guard rename(from.path, target.path) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let code = Errno(rawValue: errno)
             unlink(from.path)
-            throw DigestDeliveryError(path: target.path, reason: "rename failed: \(reason)")
+            throw DigestDeliveryError(path: target.path, reason: "rename failed: \(code.description)")
         }
         return target
     }

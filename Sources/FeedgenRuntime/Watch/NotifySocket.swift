@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 
 #if canImport(Glibc)
     import Glibc
@@ -65,7 +66,7 @@ public struct NotifyError: Error, Equatable, CustomStringConvertible {
     }
 
     init(call: String, errno code: Int32) {
-        self.init(call: call, reason: String(cString: strerror(code)))
+        self.init(call: call, reason: Errno(rawValue: code).description)
     }
 
     public var description: String { "$NOTIFY_SOCKET: \(call) failed: \(reason)" }

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `feedgen digest` as a mail: RFC 5322 output read back by Python's `email`, Maildir and sendmail delivery.
 @Suite struct DigestDeliveryTests {
     static let mailOptions = [
@@ -53,6 +57,36 @@ import Testing
         let file = maildir.appending(path: "new/" + delivered[0])
         #expect(result.stdout == "Delivered the digest of March 16–22, 2020 to \(file.path)\n")
         await checkHeadersAndBody(try ParsedMail.parse(file), text: text)
+    }
+
+    /// A Maildir whose `new/` feedgen may not write in: the message is not delivered, the error names the file it
+    /// would have been and the system's reason, and nothing is left in `tmp/`.
+    @Test(.enabled(if: Unprivileged.unavailable == nil, "needs the user nobody and setpriv"))
+    func aMaildirThatCannotTakeTheMessageNamesItsFileAndTheReason() async throws {
+        let folder = try TemporaryDirectory([
+            "site/_config.yml": DigestStateTests.config,
+            "site/_posts/2021-01-05-tides.md": DigestStateTests.post("Tides", "T."),
+        ])
+        let maildir = folder.url.appending(path: "Maildir")
+        for name in ["", "tmp", "new", "cur"] {
+            try FileManager.default.createDirectory(
+                at: maildir.appending(path: name), withIntermediateDirectories: true)
+            try Unprivileged.give(maildir.appending(path: name))
+        }
+        chmod(maildir.appending(path: "new").path, 0o555)
+        let result = try await Unprivileged.feedgen(
+            [
+                "digest", "--site", "site", "--week", "2021-W01", "--maildir", "Maildir",
+                "--from", "digest@letter.test", "--to", "readers@letter.test",
+            ], in: folder.url)
+        #expect(result.status == 1)
+        let prefix = maildir.path + "/new/"
+        let suffix = ": error: rename failed: Permission denied\n"
+        #expect(result.stderr.hasPrefix(prefix) && result.stderr.hasSuffix(suffix), "\(result.stderr)")
+        let name = result.stderr.dropFirst(prefix.count).dropLast(suffix.count)
+        #expect(name.wholeMatch(of: /[0-9]+\.M[0-9]+P[0-9]+R[0-9a-f]+\.[^\/\n]+/) != nil, "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: maildir.appending(path: "tmp").path) == [])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: maildir.appending(path: "new").path) == [])
     }
 
     @Test func sendmailDelivery() async throws {

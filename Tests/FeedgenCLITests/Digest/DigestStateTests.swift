@@ -142,6 +142,35 @@ import Testing
         #expect(carried.count == 35, "the 35 posts dated 16 March to 19 April 2020")
     }
 
+    /// A state folder feedgen may not write in (its lock file already there and its own, so the lock is taken)
+    /// stops the digest before delivery, naming the folder and the system's reason: a digest delivered but not
+    /// recorded would be sent again by every run.
+    @Test(.enabled(if: Unprivileged.unavailable == nil, "needs the user nobody and setpriv"))
+    func aStateFolderWithoutWriteAccessStopsTheDigestBeforeDelivery() async throws {
+        let folder = try TemporaryDirectory([
+            "site/_config.yml": Self.config, "site/_posts/2021-01-05-tides.md": Self.post("Tides", "T."),
+            "state/digest-letter.test-all.lock": "",
+        ])
+        let state = folder.url.appending(path: "state")
+        try Unprivileged.give(state.appending(path: "digest-letter.test-all.lock"))
+        let maildir = folder.url.appending(path: "Maildir")
+        try FileManager.default.createDirectory(at: maildir, withIntermediateDirectories: true)
+        try Unprivileged.give(maildir)
+        let result = try await Unprivileged.feedgen(
+            [
+                "digest", "--site", "site", "--now", "2021-01-11T08:00:00+01:00", "--state-dir", "state",
+                "--maildir", "Maildir", "--from", "digest@letter.test", "--to", "readers@letter.test",
+            ], in: folder.url)
+        #expect(result.status == 1)
+        #expect(
+            result.stderr
+                == "\(state.path): error: cannot save the digest state here (open failed: Permission denied); "
+                + "nothing was sent\n")
+        let delivered = try? FileManager.default.contentsOfDirectory(atPath: maildir.appending(path: "new").path)
+        #expect((delivered ?? []).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: state.path) == ["digest-letter.test-all.lock"])
+    }
+
     /// The URLs of the posts a digest carries, in order: its numbered references (`[1] URL`, or `[1]` with the
     /// URL on the next line), less the link of the issue each group of new translations names for context.
     private func references(_ text: String) -> [String] {
