@@ -15,7 +15,8 @@ public protocol HubTransport: Sendable {
 /// One request per changed feed URL, all at once. A refused connection, a timeout, `429` or a `5xx` answer is
 /// retried after `firstDelay`, then twice as long each time, `attempts` tries in all; any other answer ends it.
 /// It never throws: the feeds are already published, and a hub that is down only delays readers that use it.
-/// Each failure is logged as a warning, each success at info level.
+/// Each failure is logged as a warning, each success at info level; `metrics` counts each URL once, as sent or
+/// failed, after its last attempt.
 public struct HubNotifier: Sendable {
     public var hub: String
     public var attempts: Int
@@ -23,11 +24,13 @@ public struct HubNotifier: Sendable {
     public var timeout: Duration
     let transport: any HubTransport
     let logger: Logger
+    let metrics: WatchMetrics
 
     public init(
         hub: String, logger: Logger, transport: any HubTransport = HTTPHubTransport(), attempts: Int = 5,
-        firstDelay: Duration = .seconds(1), timeout: Duration = .seconds(10)
+        firstDelay: Duration = .seconds(1), timeout: Duration = .seconds(10), metrics: WatchMetrics = .none
     ) {
+        self.metrics = metrics
         self.hub = hub
         self.logger = logger
         self.transport = transport
@@ -42,7 +45,11 @@ public struct HubNotifier: Sendable {
     public func notify(_ urls: [String]) async -> Set<String> {
         await withTaskGroup(of: String?.self) { group in
             for url in Set(urls).sorted() {
-                group.addTask { await notify(url) ? url : nil }
+                group.addTask {
+                    let accepted = await notify(url)
+                    metrics.notified(accepted: accepted)
+                    return accepted ? url : nil
+                }
             }
             var accepted: Set<String> = []
             for await url in group { if let url { accepted.insert(url) } }
