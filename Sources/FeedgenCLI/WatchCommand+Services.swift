@@ -9,7 +9,8 @@ import Synchronization
 extension WatchCommand {
     /// Runs `watch` in one `ServiceGroup`: the WebSub queue, the HTTP server of `--serve` (`serving`), the metrics
     /// listener of `--metrics` (`exporting`) and the daemon, in that order. With a listener, the daemon builds
-    /// only once every listener listens, so an address in use stops the command before it builds. The daemon ends
+    /// only once every listener listens, so an address in use stops the command before it builds (the other
+    /// listener, already listening, is shut down gracefully). The daemon ends
     /// on SIGTERM or SIGINT and then shuts the group down gracefully: the listeners after their requests in
     /// progress, the queue last.
     static func runServices(
@@ -39,6 +40,8 @@ extension WatchCommand {
         let (started, start) = AsyncStream<Int>.makeStream()
         let listening = ListeningSet()
         for (index, listener) in listeners.enumerated() {
+            // A listener that fails ends the wait of the daemon, which then returns without building, and shuts
+            // the group down gracefully, so the other listener stops as on SIGTERM rather than being cancelled.
             services.append(
                 .init(
                     service: ListenerService(
@@ -46,7 +49,9 @@ extension WatchCommand {
                         service: listener.make { _ in
                             listening.insert(index)
                             start.yield(index)
-                        })))
+                        },
+                        failed: { start.finish() }),
+                    failureTerminationBehavior: .gracefullyShutdownGroup))
         }
         let count = listeners.count
         let starting: @Sendable () async -> Bool = {
@@ -93,11 +98,14 @@ private struct Listener {
 private struct ListenerService: Service {
     var index: Int
     var service: any Service
+    /// Runs when the server stopped with an error, before the error is thrown.
+    var failed: @Sendable () -> Void
 
     func run() async throws {
         do {
             try await service.run()
         } catch {
+            failed()
             throw ListenerFailure(index: index, error: error)
         }
     }
