@@ -107,22 +107,25 @@ struct WatchMetricsTests {
         #expect(DiagnosticKind(path: path) == kind)
     }
 
-    /// A hub that accepts one feed and refuses the other for good: one sent, one failed, whatever the attempts.
+    /// A hub that accepts one feed, refuses another until the last attempt and a third for good (404, not retried):
+    /// one sent and two failed, whatever the attempts.
     @Test func webSubNotificationsAreCountedOncePerFeedAfterTheirLastAttempt() async {
         struct Hub: HubTransport {
             func post(_ form: String, to hub: String, timeout: Duration) async throws -> Int {
-                form.hasSuffix("accepted") ? 204 : 503
+                form.hasSuffix("accepted") ? 204 : form.hasSuffix("gone") ? 404 : 503
             }
         }
         let (metrics, registry) = metrics()
         let notifier = HubNotifier(
             hub: "http://127.0.0.1:9/hub", logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() },
             transport: Hub(), attempts: 3, firstDelay: .milliseconds(1), metrics: metrics)
-        let accepted = await notifier.notify(["https://example.org/accepted", "https://example.org/refused"])
+        let accepted = await notifier.notify([
+            "https://example.org/accepted", "https://example.org/refused", "https://example.org/gone",
+        ])
         #expect(accepted == ["https://example.org/accepted"])
         var expected = Self.fresh
         expected["feedgen_websub_notifications_total{result=\"sent\"}"] = "1"
-        expected["feedgen_websub_notifications_total{result=\"failed\"}"] = "1"
+        expected["feedgen_websub_notifications_total{result=\"failed\"}"] = "2"
         #expect(Self.samples(registry) == expected)
     }
 }

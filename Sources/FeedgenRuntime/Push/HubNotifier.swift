@@ -45,11 +45,7 @@ public struct HubNotifier: Sendable {
     public func notify(_ urls: [String]) async -> Set<String> {
         await withTaskGroup(of: String?.self) { group in
             for url in Set(urls).sorted() {
-                group.addTask {
-                    let accepted = await notify(url)
-                    metrics.notified(accepted: accepted)
-                    return accepted ? url : nil
-                }
+                group.addTask { await notify(url) ? url : nil }
             }
             var accepted: Set<String> = []
             for await url in group { if let url { accepted.insert(url) } }
@@ -71,11 +67,14 @@ public struct HubNotifier: Sendable {
             do {
                 let status = try await transport.post(Self.form(for: url), to: hub, timeout: timeout)
                 if (200..<300).contains(status) {
+                    // Counted before the line is logged, so a scrape that follows the line sees it.
+                    metrics.notified(accepted: true)
                     logger.info("notified the WebSub hub", metadata: ["hub": "\(hub)", "feed": "\(url)"])
                     return true
                 }
                 problem = "HTTP \(status)"
                 guard status == 429 || status >= 500 else {
+                    metrics.notified(accepted: false)
                     logWarning(url, problem, attempt: attempt, retrying: false)
                     return false
                 }
@@ -83,6 +82,7 @@ public struct HubNotifier: Sendable {
                 problem = "\(error)"
             }
             let retrying = attempt < attempts && !Task.isCancelled
+            if !retrying { metrics.notified(accepted: false) }
             logWarning(url, problem, attempt: attempt, retrying: retrying)
             guard retrying else { break }
             try? await Task.sleep(for: delay)

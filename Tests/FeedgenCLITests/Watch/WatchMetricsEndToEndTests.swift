@@ -13,22 +13,10 @@ import Testing
         BackgroundProcess, HTTPClient
     ) {
         let daemon = try repository.watch(["--metrics", "127.0.0.1:0"] + extra)
-        let line = try #require(
-            await daemon.waitForLines(where: { $0.contains(" info metrics listening ") }).first, "\(daemon.lines)")
-        let address = try #require(line.split(separator: " ").first { $0.hasPrefix("metrics.address=127.0.0.1:") })
-        let port = try #require(Int(address.split(separator: ":").last!))
-        return (daemon, HTTPClient(port: port))
+        return (daemon, HTTPClient(port: try await metricsPort(of: daemon)))
     }
 
-    /// Every sample of a text exposition, by series (`name{labels}`), comment lines left out.
-    private func samples(_ body: Data) -> [String: String] {
-        var samples: [String: String] = [:]
-        for line in String(decoding: body, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") {
-            guard let space = line.lastIndex(of: " ") else { continue }
-            samples[String(line[..<space])] = String(line[line.index(after: space)...])
-        }
-        return samples
-    }
+    private func samples(_ body: Data) -> [String: String] { prometheusSamples(body) }
 
     /// The series whose values differ between two scrapes, with the later value.
     private func moved(_ before: [String: String], _ after: [String: String]) -> [String: String] {
