@@ -12,7 +12,8 @@ import FeedgenCore
 ///   configuration changed), not those the `RenderCache` still held;
 /// - `feedgen_posts_rendered_total`: posts rendered to HTML, not those served from the `RenderCache`;
 /// - `feedgen_feeds_rewritten_total`: the `feeds.rewritten=` of each rebuild line;
-/// - `feedgen_diagnostics_total{level,kind}`: the problems the daemon logs, by severity and `DiagnosticKind`;
+/// - `feedgen_diagnostics_total{level,kind}`: the diagnostics the daemon logs (not a build it could not run), by
+///   severity and `DiagnosticKind`;
 /// - `feedgen_websub_notifications_total{result}`: feed URLs a WebSub hub accepted (`sent`) or that it still
 ///   refused after the last retry (`failed`).
 public struct WatchMetrics: Sendable {
