@@ -23,6 +23,9 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         // WebSub hub notifications (FoundationNetworking would break static linking).
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // `feedgen watch --metrics`: counters and a histogram through the swift-metrics API, exported by Prometheus.
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // libxml2, the XML writer and HTML parser (apt: libxml2-dev).
@@ -67,6 +70,8 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
+                // The watch daemon's counters, made by the factory it is given (never the global MetricsSystem).
+                .product(name: "CoreMetrics", package: "swift-metrics"),
             ]
         ),
         // `feedgen serve`: the output folder over HTTP (Hummingbird), apart because it is the heaviest dependency.
@@ -77,6 +82,8 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                // `watch --metrics`: the registry's text exposition on a listener of its own.
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         // The argument-parser commands; a library so tests can call them.
@@ -85,6 +92,7 @@ let package = Package(
             dependencies: [
                 "FeedgenCore", "FeedgenRuntime", "FeedgenServe",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -113,7 +121,10 @@ let package = Package(
         ),
         .testTarget(
             name: "FeedgenRuntimeTests",
-            dependencies: ["FeedgenRuntime", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "FeedgenRuntime", .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
         ),
         .testTarget(
             name: "FeedgenCLITests",

@@ -4,6 +4,7 @@ import FeedgenRuntime
 import FeedgenServe
 import Foundation
 import Logging
+import Prometheus
 import ServiceLifecycle
 
 /// `feedgen watch`: builds once, then republishes the feeds whenever the site changes, until stopped.
@@ -15,7 +16,11 @@ public struct WatchCommand: AsyncParsableCommand {
             Watches with inotify (or --poll) and rebuilds: a lone change after 10 ms, a burst of changes after a \
             quiet --debounce, never while git's index.lock is there; it rewrites only feeds whose bytes change \
             and logs one line per rebuild on standard error. SIGTERM or SIGINT finish the write in progress and exit 0; SIGHUP reloads the \
-            feed definitions. Under systemd (Type=notify) it reports READY, STATUS and WATCHDOG.
+            feed definitions. Under systemd (Type=notify) it reports READY, STATUS and WATCHDOG. With --metrics it \
+            answers GET and HEAD /metrics on that address (and nothing else) with Prometheus metrics: \
+            feedgen_rebuilds_total{trigger}, feedgen_rebuild_duration_seconds, feedgen_posts_read_total and \
+            feedgen_posts_rendered_total (not those taken from memory), feedgen_feeds_rewritten_total, \
+            feedgen_diagnostics_total{level,kind} and feedgen_websub_notifications_total{result}.
             """
     )
 
@@ -50,6 +55,12 @@ public struct WatchCommand: AsyncParsableCommand {
             valueName: "host:port"))
     public var serve: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Export Prometheus metrics at http://HOST:PORT/metrics, a listener of their own (never the --serve one).",
+            valueName: "host:port"))
+    public var metrics: String?
+
     /// Not in `--help`: how often a site folder that is gone is looked for again (tests shorten it).
     @Option(name: .customLong("site-retry"), help: .hidden)
     public var siteRetry = Interval(.seconds(5))
@@ -63,6 +74,9 @@ public struct WatchCommand: AsyncParsableCommand {
     public func validate() throws {
         if let serve, ListenAddress(serve) == nil {
             throw ValidationError("--serve wants HOST:PORT (e.g. 127.0.0.1:8080), not '\(serve)'")
+        }
+        if let metrics, ListenAddress(metrics) == nil {
+            throw ValidationError("--metrics wants HOST:PORT (e.g. 127.0.0.1:9464), not '\(metrics)'")
         }
     }
 
@@ -78,10 +92,14 @@ public struct WatchCommand: AsyncParsableCommand {
             definitions: definitionsPath.map { URL(filePath: $0, relativeTo: cwd).standardizedFileURL },
             siteLabel: resolved.siteLabel)
         settings.hubRetry = hubRetry.duration
+        // The command owns the registry and hands the daemon counters made from it: the global MetricsSystem is
+        // never bootstrapped, so commands run in one test process count apart.
+        let registry = PrometheusCollectorRegistry()
+        if metrics != nil { settings.metrics = WatchMetrics(factory: Self.metricsFactory(registry)) }
         let hubQueue = HubQueue()
         try await Self.runServices(
             hubQueue: hubQueue, serving: serve.flatMap(ListenAddress.init).map { (resolved.options.out.path, $0) },
-            logger: logger
+            exporting: metrics.flatMap(ListenAddress.init).map { (registry, $0) }, logger: logger
         ) { [source] starting in
             WatchService(
                 options: resolved.options, settings: settings, logger: logger, notify: NotifySocket(),
@@ -90,6 +108,15 @@ public struct WatchCommand: AsyncParsableCommand {
                     try settings.resolve(reporting: false).options
                 }, starting: starting)
         }
+    }
+}
+
+extension WatchCommand {
+    /// The swift-metrics factory of `registry`, with the rebuild-duration histogram's own buckets.
+    static func metricsFactory(_ registry: PrometheusCollectorRegistry) -> PrometheusMetricsFactory {
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.durationHistogramBuckets[WatchMetrics.Name.rebuildDuration] = WatchMetrics.durationBuckets
+        return factory
     }
 }
 

@@ -92,6 +92,63 @@ import Testing
                 """)
     }
 
+    @Test func watchHelp() async throws {
+        let result = try await run(Paths.feedgen, ["watch", "--help"])
+        #expect(result.status == 0)
+        #expect(
+            result.stdout == """
+                OVERVIEW: Build the feeds, then rebuild them whenever posts, _config.yml, _data
+                or the definitions change.
+
+                Watches with inotify (or --poll) and rebuilds: a lone change after 10 ms, a
+                burst of changes after a quiet --debounce, never while git's index.lock is
+                there; it rewrites only feeds whose bytes change and logs one line per rebuild
+                on standard error. SIGTERM or SIGINT finish the write in progress and exit 0;
+                SIGHUP reloads the feed definitions. Under systemd (Type=notify) it reports
+                READY, STATUS and WATCHDOG. With --metrics it answers GET and HEAD /metrics on
+                that address (and nothing else) with Prometheus metrics:
+                feedgen_rebuilds_total{trigger}, feedgen_rebuild_duration_seconds,
+                feedgen_posts_read_total and feedgen_posts_rendered_total (not those taken from
+                memory), feedgen_feeds_rewritten_total, feedgen_diagnostics_total{level,kind}
+                and feedgen_websub_notifications_total{result}.
+
+                USAGE: feedgen watch [--config <config>] [--site <site>] [--out <out>] [--limit <limit>] [--future] [--base-url <base-url>] [--pull <interval>] [--poll <interval>] [--debounce <interval>] [--pull-timeout <interval>] [--serve <host:port>] [--metrics <host:port>]
+
+                OPTIONS:
+                  --config <config>       The feed definitions file (default: feeds/feedgen.yml
+                                          when --site is not given).
+                  --site <site>           The Jekyll site: the folder holding _config.yml.
+                  --out <out>             Where to write the feeds (default: the definitions'
+                                          'out', else SITE/_feeds).
+                  --limit <limit>         Items per feed, newest first; 0 means all (default:
+                                          the definitions' 'limit', else 20).
+                  --future                Include posts dated in the future, as 'jekyll build
+                                          --future' does.
+                  --base-url <base-url>   Public URL of the output folder (default:
+                                          {url}{baseurl}/feeds/).
+                  --pull <interval>       Also fetch and fast-forward the site's git repository
+                                          this often ('git pull --ff-only').
+                  --poll <interval>       Rescan by polling this often instead of using inotify
+                                          (network file systems).
+                  --debounce <interval>   After a burst of changes, wait for this long without
+                                          changes before rebuilding (e.g. 200ms, 2s), but never
+                                          longer than ten times this after the first change; a
+                                          lone change is built after 10 ms. (default: 200ms)
+                  --pull-timeout <interval>
+                                          Kill a git command of --pull still running after this
+                                          long. (default: 60s)
+                  --serve <host:port>     Also serve the output folder over HTTP on this
+                                          address, as 'feedgen serve' does.
+                  --metrics <host:port>   Export Prometheus metrics at
+                                          http://HOST:PORT/metrics, a listener of their own
+                                          (never the --serve one).
+                  --version               Show the version.
+                  -h, --help              Show help information.
+
+
+                """)
+    }
+
     @Test func linksHelp() async throws {
         let result = try await run(Paths.feedgen, ["links", "--help"])
         #expect(result.status == 0)

@@ -25,9 +25,11 @@ struct RenderCacheTests {
         _ = try await build(site, cache: cache)
         #expect(cache.changedPaths == ["_posts/2026-01-01-a.md", "_posts/2026-01-02-b.md"])
         #expect(cache.count == 2)
+        #expect((cache.readCount, cache.renderCount) == (2, 2))
 
         let unchanged = try await build(site, cache: cache)
         #expect(cache.changeCount == 0)
+        #expect((cache.readCount, cache.renderCount) == (0, 0))
         #expect(unchanged.feeds.flatMap(\.files).allSatisfy { $0.outcome == .unchanged })
 
         try site.write(post("A edited"), to: "_posts/2026-01-01-a.md")
@@ -35,12 +37,15 @@ struct RenderCacheTests {
         let edited = try await build(site, cache: cache)
         #expect(cache.changedPaths == ["_posts/2026-01-01-a.md", "_posts/2026-01-03-c.md"])
         #expect(edited.feeds.map(\.items) == [3, 3])
+        // B's rendering came from the cache.
+        #expect((cache.readCount, cache.renderCount) == (2, 2))
 
         // Rewritten with the same bytes: read and hashed, but not parsed again.
         try site.write(post("C"), to: "_posts/2026-01-03-c.md")
         cache.invalidate(["_posts/2026-01-03-c.md"])
         _ = try await build(site, cache: cache)
         #expect(cache.changeCount == 0)
+        #expect((cache.readCount, cache.renderCount) == (0, 0))
 
         try FileManager.default.removeItem(at: site.url.appending(path: "_posts/2026-01-02-b.md"))
         _ = try await build(site, cache: cache)

@@ -40,6 +40,8 @@ public final class RenderCache: Sendable {
         var reread: Set<String> = []
         var changed: Set<String> = []
         var removed = 0
+        /// Posts rendered in the last build (not taken from the cache).
+        var renders = 0
     }
 
     private let state = Mutex(State())
@@ -54,6 +56,13 @@ public final class RenderCache: Sendable {
 
     /// Posts that were new, changed or removed in the last build.
     public var changeCount: Int { state.withLock { $0.changed.count + $0.removed } }
+
+    /// Posts read and parsed in the last build: those whose bytes were new or different (every post, when the
+    /// configuration changed); a post the cache still held is not counted, even when it was read to hash it.
+    public var readCount: Int { state.withLock { $0.changed.count } }
+
+    /// Posts rendered in the last build; a post whose rendering the cache still held is not counted.
+    public var renderCount: Int { state.withLock { $0.renders } }
 
     /// Marks posts to be read again at the next build, whatever their signature says.
     public func invalidate<S: Sequence<String>>(_ paths: S) {
@@ -76,6 +85,7 @@ public final class RenderCache: Sendable {
             }
             state.changed.removeAll()
             state.removed = 0
+            state.renders = 0
         }
     }
 
@@ -118,7 +128,10 @@ public final class RenderCache: Sendable {
     func rendered(_ path: String, render: () -> ItemRenderer.Result) -> ItemRenderer.Result {
         if let known = state.withLock({ $0.entries[path]?.rendered }) { return known }
         let result = render()
-        state.withLock { $0.entries[path]?.rendered = result }
+        state.withLock { state in
+            state.entries[path]?.rendered = result
+            state.renders += 1
+        }
         return result
     }
 

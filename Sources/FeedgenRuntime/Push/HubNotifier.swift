@@ -15,7 +15,8 @@ public protocol HubTransport: Sendable {
 /// One request per changed feed URL, all at once. A refused connection, a timeout, `429` or a `5xx` answer is
 /// retried after `firstDelay`, then twice as long each time, `attempts` tries in all; any other answer ends it.
 /// It never throws: the feeds are already published, and a hub that is down only delays readers that use it.
-/// Each failure is logged as a warning, each success at info level.
+/// Each failure is logged as a warning, each success at info level; `metrics` counts each URL once, as sent or
+/// failed, after its last attempt.
 public struct HubNotifier: Sendable {
     public var hub: String
     public var attempts: Int
@@ -23,11 +24,13 @@ public struct HubNotifier: Sendable {
     public var timeout: Duration
     let transport: any HubTransport
     let logger: Logger
+    let metrics: WatchMetrics
 
     public init(
         hub: String, logger: Logger, transport: any HubTransport = HTTPHubTransport(), attempts: Int = 5,
-        firstDelay: Duration = .seconds(1), timeout: Duration = .seconds(10)
+        firstDelay: Duration = .seconds(1), timeout: Duration = .seconds(10), metrics: WatchMetrics = .none
     ) {
+        self.metrics = metrics
         self.hub = hub
         self.logger = logger
         self.transport = transport
@@ -64,11 +67,14 @@ public struct HubNotifier: Sendable {
             do {
                 let status = try await transport.post(Self.form(for: url), to: hub, timeout: timeout)
                 if (200..<300).contains(status) {
+                    // Counted before the line is logged, so a scrape that follows the line sees it.
+                    metrics.notified(accepted: true)
                     logger.info("notified the WebSub hub", metadata: ["hub": "\(hub)", "feed": "\(url)"])
                     return true
                 }
                 problem = "HTTP \(status)"
                 guard status == 429 || status >= 500 else {
+                    metrics.notified(accepted: false)
                     logWarning(url, problem, attempt: attempt, retrying: false)
                     return false
                 }
@@ -76,6 +82,7 @@ public struct HubNotifier: Sendable {
                 problem = "\(error)"
             }
             let retrying = attempt < attempts && !Task.isCancelled
+            if !retrying { metrics.notified(accepted: false) }
             logWarning(url, problem, attempt: attempt, retrying: retrying)
             guard retrying else { break }
             try? await Task.sleep(for: delay)

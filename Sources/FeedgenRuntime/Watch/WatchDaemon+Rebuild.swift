@@ -38,7 +38,9 @@ extension WatchDaemon {
         let elapsed = ContinuousClock.now - began
         if let hub = options.definitions.hub, !report.changedURLs.isEmpty {
             hubQueue.enqueue(
-                report.changedURLs, through: HubNotifier(hub: hub, logger: logger, firstDelay: settings.hubRetry))
+                report.changedURLs,
+                through: HubNotifier(hub: hub, logger: logger, firstDelay: settings.hubRetry, metrics: settings.metrics)
+            )
         }
         scheduleNextDuePost(report.nextFuturePost)
         builds += 1
@@ -54,12 +56,17 @@ extension WatchDaemon {
             var shown = diagnostic
             if !path.hasPrefix("/") { shown.location.path = settings.siteLabel + "/" + path }
             logger.log(level: diagnostic.severity == .error ? .error : .warning, "\(shown.description)")
+            settings.metrics.logged(diagnostic)
         }
         for kept in report.kept {
             let missing = kept.missing.map { settings.siteLabel + "/" + $0 }.joined(separator: ", ")
             logger.warning("kept the published \(kept.scope.label) feed: it would lack \(missing)")
         }
         let rewritten = report.feeds.filter { $0.files.contains { $0.outcome == .written } }.count
+        // Counted before the line is logged, so a scrape that follows the line sees the rebuild.
+        settings.metrics.rebuilt(
+            trigger: rebuild.trigger, duration: elapsed, postsRead: cache.readCount, postsRendered: cache.renderCount,
+            feedsRewritten: rewritten)
         let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
         logger.info(
             "rebuild",

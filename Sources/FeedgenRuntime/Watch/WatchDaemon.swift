@@ -33,6 +33,8 @@ public final class WatchDaemon {
         public var siteLabel: String
         /// How long a WebSub notification the hub refused waits before its first retry.
         public var hubRetry: Duration = .seconds(1)
+        /// What the daemon counts for `--metrics` (nothing by default).
+        public var metrics: WatchMetrics = .none
 
         public init(
             machine: WatchStateMachine.Configuration = .init(), poll: Duration? = nil, pull: Duration? = nil,

@@ -131,4 +131,35 @@ import Testing
         await #expect(daemon.stop() == 0)
         await #expect(try hub.heard().sorted() == Self.accepted(Self.feeds(["", "en/"])))
     }
+
+    /// `--metrics` counts each feed URL once: sent when the hub took it (after a refusal and a retry), failed when
+    /// the hub still refused it at the last attempt.
+    @Test func watchCountsNotificationsSentAndFailed() async throws {
+        let hub = try await Hub(refusing: 1)
+        let site = try ServedSite("hub: \(hub.url)\n")
+        let daemon = try BackgroundProcess(
+            Paths.feedgen,
+            ["watch", "--config", site.definitions.path, "--hub-retry", "1ms", "--metrics", "127.0.0.1:0"],
+            in: site.folder.url)
+        let metrics = HTTPClient(port: try await metricsPort(of: daemon))
+        #expect(await daemon.waitForLines(12) { $0.contains("notified the WebSub hub") }.count == 12)
+        let sent = prometheusSamples(try await metrics.get("/metrics").body)
+        #expect(sent["feedgen_websub_notifications_total{result=\"sent\"}"] == "12")
+        #expect(sent["feedgen_websub_notifications_total{result=\"failed\"}"] == "0")
+        await #expect(daemon.stop() == 0)
+
+        // A hub that refuses each feed five times: five attempts per feed, then each one counted as failed.
+        let busy = try await Hub(refusing: 5)
+        let down = try ServedSite("hub: \(busy.url)\n")
+        let second = try BackgroundProcess(
+            Paths.feedgen,
+            ["watch", "--config", down.definitions.path, "--hub-retry", "1ms", "--metrics", "127.0.0.1:0"],
+            in: down.folder.url)
+        let scrape = HTTPClient(port: try await metricsPort(of: second))
+        #expect(await second.waitForLines(12) { $0.contains("; giving up") }.count == 12)
+        let failed = prometheusSamples(try await scrape.get("/metrics").body)
+        #expect(failed["feedgen_websub_notifications_total{result=\"sent\"}"] == "0")
+        #expect(failed["feedgen_websub_notifications_total{result=\"failed\"}"] == "12")
+        await #expect(second.stop() == 0)
+    }
 }
