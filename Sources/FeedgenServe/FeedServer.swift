@@ -2,6 +2,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import ServiceLifecycle
+import SystemPackage
 
 #if canImport(Glibc)
     import Glibc
@@ -42,7 +43,7 @@ extension FeedServer {
     /// Why the server could not start, in words: the system's reason for a socket error, else the error itself.
     public static func reason(_ error: any Error) -> String {
         if let error = error as? IOError {
-            return String(cString: strerror(error.errnoCode))
+            return Errno(rawValue: error.errnoCode).description
         }
         return "\(error)"
     }

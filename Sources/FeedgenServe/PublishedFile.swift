@@ -1,3 +1,5 @@
+import SystemPackage
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -16,7 +18,7 @@ final class PublishedFile {
         var modifiedNanoseconds: Int
     }
 
-    private let descriptor: Int32
+    private let descriptor: FileDescriptor
     let identity: Identity
 
     /// The file's modification time, in whole seconds since 1970 (what `Last-Modified` carries).
@@ -26,15 +28,18 @@ final class PublishedFile {
     /// real location is inside `root` along a path of published names (a symbolic link leading out, or to a
     /// hidden file, is refused after opening, by the path the kernel reports for the descriptor).
     init?(root: String, relative: String) {
-        let descriptor = open(root + "/" + relative, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)
-        guard descriptor >= 0 else { return nil }
+        // O_NOCTTY has no name in swift-system 1.8.1.
+        let options: FileDescriptor.OpenOptions = [.closeOnExec, .nonBlocking, .init(rawValue: O_NOCTTY)]
+        guard let descriptor = try? FileDescriptor.open(FilePath(root + "/" + relative), .readOnly, options: options)
+        else { return nil }
+        // fstat and readlink stay Glibc calls: swift-system 1.8.1 has neither.
         var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+        guard fstat(descriptor.rawValue, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
             let real = Self.path(of: descriptor), real.hasPrefix(root + "/"),
             real.dropFirst(root.count + 1).split(separator: "/", omittingEmptySubsequences: false)
                 .allSatisfy({ RequestPath.isPublished(String($0)) })
         else {
-            close(descriptor)
+            try? descriptor.close()
             return nil
         }
         self.descriptor = descriptor
@@ -43,27 +48,28 @@ final class PublishedFile {
             modifiedSeconds: Int(status.st_mtim.tv_sec), modifiedNanoseconds: Int(status.st_mtim.tv_nsec))
     }
 
-    deinit { close(descriptor) }
+    deinit { try? descriptor.close() }
 
-    /// The whole content, read from the open descriptor; nil when reading fails.
+    /// The whole content, read from the open descriptor (swift-system retries a read interrupted by a signal);
+    /// nil when reading fails or the file ends early.
     func read() -> [UInt8]? {
         var bytes = [UInt8](repeating: 0, count: identity.size)
         var done = 0
         while done < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(done))
+            let count = try? bytes.withUnsafeMutableBytes { buffer in
+                try descriptor.read(
+                    fromAbsoluteOffset: Int64(done), into: UnsafeMutableRawBufferPointer(rebasing: buffer[done...]))
             }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return nil }
+            guard let count, count > 0 else { return nil }
             done += count
         }
         return bytes
     }
 
     /// The real path of an open descriptor, as the kernel reports it in /proc/self/fd.
-    private static func path(of descriptor: Int32) -> String? {
+    private static func path(of descriptor: FileDescriptor) -> String? {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let count = readlink("/proc/self/fd/\(descriptor)", &buffer, Int(PATH_MAX))
+        let count = readlink("/proc/self/fd/\(descriptor.rawValue)", &buffer, Int(PATH_MAX))
         guard count > 0 else { return nil }
         return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
