@@ -185,11 +185,25 @@ mkdir -p /srv/second/_posts /var/www/feeds/second
 printf 'title: Second\nurl: https://second.example.org\n' >/srv/second/_config.yml
 post "/srv/second/_posts/$WED-second.md" "Second site post"
 chown feedgen:feedgen /var/www/feeds/second
-printf 'FEEDGEN_SITE=/srv/second\nFEEDGEN_OUT=/var/www/feeds/second\nFEEDGEN_CONFIG=/etc/feedgen/feedgen.yml\nFEEDGEN_WATCH_OPTIONS=\n' \
+# It also exports its metrics, with README's drop-in letting the scraper on localhost through IPAddressDeny=any.
+printf 'FEEDGEN_SITE=/srv/second\nFEEDGEN_OUT=/var/www/feeds/second\nFEEDGEN_CONFIG=/etc/feedgen/feedgen.yml\nFEEDGEN_WATCH_OPTIONS=--metrics 127.0.0.1:9464\n' \
     >/etc/feedgen/second.env
+mkdir -p /etc/systemd/system/feedgen-watch@second.service.d
+printf '[Service]\nIPAddressAllow=localhost\n' >/etc/systemd/system/feedgen-watch@second.service.d/metrics.conf
+systemctl daemon-reload
 if timeout 60 systemctl enable --now feedgen-watch@second.service && grep -q "Second site post" /var/www/feeds/second/rss.xml; then
     pass template "feedgen-watch@second.service ($(prop feedgen-watch@second.service SubState)) published /var/www/feeds/second"
 else fail template "feedgen-watch@second.service: $(prop feedgen-watch@second.service Result)"; fi
+scrape() {
+    timeout 10 bash -c 'exec 3<>/dev/tcp/127.0.0.1/9464 \
+        && printf "GET /metrics HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n" >&3 && cat <&3'
+}
+# The build is counted once its log line is written, just after the feeds are in place.
+wait_for 50 sh -c 'journalctl -u feedgen-watch@second.service -o cat | grep -q "rebuild trigger=start"'
+metrics=$(scrape 2>&1 | tr -d '\r')
+echo "$metrics" | grep -qx 'feedgen_rebuilds_total{trigger="start"} 1' && echo "$metrics" | grep -q '^HTTP/1.1 200' \
+    && pass metrics "scraped 127.0.0.1:9464/metrics through the IPAddressAllow=localhost drop-in: $(echo "$metrics" | grep -E '^feedgen_(rebuilds_total\{trigger="start"\}|feeds_rewritten_total)' | tr '\n' ' ')" \
+    || { fail metrics "no start rebuild counted at 127.0.0.1:9464/metrics:"; echo "$metrics" | head -5 | quote; }
 
 # ------------------------------------------------------------------ stop: exit 0 within 1 s
 t0=$(date +%s%N)
