@@ -72,6 +72,8 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
                 // The watch daemon's counters, made by the factory it is given (never the global MetricsSystem).
                 .product(name: "CoreMetrics", package: "swift-metrics"),
+                // `digest --metrics-file`: the digest's gauges in the Prometheus text format.
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         // `feedgen serve`: the output folder over HTTP (Hummingbird), apart because it is the heaviest dependency.

@@ -12,8 +12,9 @@ public struct DigestCommand: AsyncParsableCommand {
             With no window option, covers the last complete ISO week (Monday to Sunday in the site's time \
             zone) and everything published since the last digest sent, remembered in the state folder; a \
             week already sent is not sent again. --week, --since and --until compose any window and \
-            neither read nor write the state. Exit status: 0 when done (or nothing to send), 1 on an error, \
-            64 for bad options.
+            neither read nor write the state. --metrics-file records every run (its time, whether it \
+            succeeded, the last success's time, the posts sent) in the Prometheus text format, for \
+            node_exporter's textfile collector. Exit status: 0 when done (or nothing to send), 1 on an error, 64 for bad options.
             """
     )
 
@@ -80,6 +81,13 @@ public struct DigestCommand: AsyncParsableCommand {
     @Flag(name: .customLong("send-empty"), help: "Send a digest even when nothing was published.")
     public var sendEmpty = false
 
+    @Option(
+        name: .customLong("metrics-file"),
+        help: ArgumentHelp(
+            "After every run, write its metrics to this file (Prometheus text format), replaced atomically.",
+            valueName: "path"))
+    public var metricsFile: String?
+
     public init() {}
 
     public func validate() throws {
@@ -93,12 +101,44 @@ public struct DigestCommand: AsyncParsableCommand {
         if let now, DigestWindow.parseInstant(now, timeZone: .gmt) == nil || !now.contains("T") {
             throw ValidationError("--now must be an ISO 8601 date-time such as 2020-03-23T08:00:00+01:00, got '\(now)'")
         }
+        if metricsFile?.isEmpty == true || metricsFile?.hasSuffix("/") == true {
+            throw ValidationError("--metrics-file must name a file, such as feedgen-digest.prom, got '\(metricsFile!)'")
+        }
     }
 
     public func run() async throws {
+        let now = self.now.flatMap { DigestWindow.parseInstant($0, timeZone: .gmt)?.date } ?? Date()
+        guard let metricsFile else {
+            _ = try await digest(now: now)
+            return
+        }
+        // Every outcome is recorded, the errors included (a ValidationError found here too); then the run ends as
+        // it would have without the file.
+        var failure: (any Error)?
+        var posts = 0
+        do {
+            posts = try await digest(now: now)
+        } catch {
+            failure = error
+        }
+        let file = DigestMetricsFile(path: metricsFile)
+        do {
+            try file.write(
+                .run(
+                    at: now, succeeded: failure == nil, posts: posts,
+                    previousSuccess: failure == nil ? nil : file.lastSuccess()))
+        } catch {
+            printError(error.description)
+            if failure == nil { throw ExitCode.failure }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Composes the digest of the window `now` calls for and delivers it; returns the number of posts delivered
+    /// (0 when there was nothing to send).
+    private func digest(now: Date) async throws -> Int {
         let resolved = try SourceSettings(location).resolve()
         let definitions = resolved.options.definitions
-        let now = self.now.flatMap { DigestWindow.parseInstant($0, timeZone: .gmt)?.date } ?? Date()
         let source: DigestSource
         do {
             source = try await DigestSource.load(site: resolved.options.site, definitions: definitions, now: now)
@@ -157,7 +197,7 @@ public struct DigestCommand: AsyncParsableCommand {
                 printError(
                     "feedgen digest: nothing to do: the digest up to \(week.isoWeekName) was already sent (\(chosenStore.url.path))"
                 )
-                return
+                return 0
             }
         }
 
@@ -169,7 +209,8 @@ public struct DigestCommand: AsyncParsableCommand {
         let layout = DigestText(
             siteTitle: source.config.title.isEmpty ? source.config.host : source.config.title,
             labels: DigestLabels(language: language ?? source.config.language), width: width)
-        if !composed.plan.isEmpty || sendEmpty {
+        let delivered = !composed.plan.isEmpty || sendEmpty
+        if delivered {
             let lines = layout.lines(composed.plan, contents: composed.contents)
             let html = DigestHTML(layout: layout).document(composed.plan, contents: composed.contents)
             do {
@@ -195,6 +236,7 @@ public struct DigestCommand: AsyncParsableCommand {
                 throw ExitCode.failure
             }
         }
+        return delivered ? composed.plan.posts.count : 0
     }
 
     private func deliver(

@@ -182,6 +182,69 @@ import Testing
                 """)
     }
 
+    @Test func digestHelp() async throws {
+        let result = try await run(Paths.feedgen, ["digest", "--help"])
+        #expect(result.status == 0)
+        #expect(
+            result.stdout == """
+                OVERVIEW: Compose the weekly plain-text digest of the posts published in a
+                week.
+
+                With no window option, covers the last complete ISO week (Monday to Sunday in
+                the site's time zone) and everything published since the last digest sent,
+                remembered in the state folder; a week already sent is not sent again. --week,
+                --since and --until compose any window and neither read nor write the state.
+                --metrics-file records every run (its time, whether it succeeded, the last
+                success's time, the posts sent) in the Prometheus text format, for
+                node_exporter's textfile collector. Exit status: 0 when done (or nothing to
+                send), 1 on an error, 64 for bad options.
+
+                USAGE: feedgen digest <options>
+
+                OPTIONS:
+                  --config <config>       The feed definitions file (default: feeds/feedgen.yml
+                                          when --site is not given).
+                  --site <site>           The Jekyll site: the folder holding _config.yml.
+                  --week <week>           The ISO week to cover, e.g. 2020-W12.
+                  --since <since>         The start of the window: a day (YYYY-MM-DD) or an ISO
+                                          8601 date-time.
+                  --until <until>         The end of the window: a day (included) or an ISO
+                                          8601 date-time (excluded); default: now.
+                  --now <now>             The time to take as now, an ISO 8601 date-time such
+                                          as 2020-03-23T08:00:00+01:00.
+                  --lang <lang>           Only posts in this language (BCP 47 tag); headings
+                                          and dates in its conventions.
+                  --width <width>         Wrap lines at this many columns. (default: 72)
+                  --format <format>       text, or email for an RFC 5322 message. (default:
+                                          text)
+                  --maildir <maildir>     Deliver the message into this Maildir (implies
+                                          --format email).
+                  --sendmail              Pipe the message to sendmail -t -oi (implies --format
+                                          email).
+                  --sendmail-program <sendmail-program>
+                                          The sendmail program. (default: /usr/sbin/sendmail)
+                  --sendmail-timeout <interval>
+                                          Kill a sendmail still running after this long (e.g.
+                                          60s, 2m). (default: 60s)
+                  --from <from>           The From address (default: the definitions'
+                                          digest.from).
+                  --to <to>               A To address; repeat for several (default: the
+                                          definitions' digest.to).
+                  --list-unsubscribe <list-unsubscribe>
+                                          A List-Unsubscribe URI; repeatable (default:
+                                          digest.unsubscribe).
+                  --state-dir <state-dir> The state folder (default: $STATE_DIRECTORY, else
+                                          ~/.local/state/feedgen).
+                  --send-empty            Send a digest even when nothing was published.
+                  --metrics-file <path>   After every run, write its metrics to this file
+                                          (Prometheus text format), replaced atomically.
+                  --version               Show the version.
+                  -h, --help              Show help information.
+
+
+                """)
+    }
+
     @Test func aNegativeLimitIsAUsageError() async throws {
         let result = try await run(Paths.feedgen, ["build", "--site", "x", "--limit=-1"])
         #expect(result.status == 64)

@@ -20,10 +20,13 @@ public struct Publisher: Sendable {
     public var root: URL
     /// Whether each file gets a `.gz` copy beside it.
     public var precompress: Bool
+    /// The permissions every file written gets, whatever the umask; nil for 0644 less the umask.
+    public var permissions: FilePermissions?
 
-    public init(root: URL, precompress: Bool = false) {
+    public init(root: URL, precompress: Bool = false, permissions: FilePermissions? = nil) {
         self.root = root
         self.precompress = precompress
+        self.permissions = permissions
     }
 
     /// Whether a file is already published at `relativePath`.
@@ -166,11 +169,17 @@ public struct Publisher: Sendable {
             throw PublishError(path: temporary.path, call: "open", reason: systemReason(error))
         }
         var failure: PublishError?
-        do {
-            // Retries after EINTR and after a short write.
-            try descriptor.writeAll(bytes)
-        } catch {
-            failure = PublishError(path: target.path, call: "write", reason: systemReason(error))
+        // The umask applies to open's permissions, not to fchmod's (swift-system 1.8.1 has no fchmod).
+        if let permissions, fchmod(descriptor.rawValue, permissions.rawValue) != 0 {
+            failure = PublishError(path: temporary.path, call: "fchmod", errno: Errno(rawValue: errno))
+        }
+        if failure == nil {
+            do {
+                // Retries after EINTR and after a short write.
+                try descriptor.writeAll(bytes)
+            } catch {
+                failure = PublishError(path: target.path, call: "write", reason: systemReason(error))
+            }
         }
         // swift-system 1.8.1 has no fsync: the Glibc call, on the descriptor's number.
         if failure == nil && fsync(descriptor.rawValue) != 0 {
