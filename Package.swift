@@ -87,6 +87,7 @@ let package = Package(
                 // `watch --metrics`: the registry's text exposition on a listener of its own.
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         // The argument-parser commands; a library so tests can call them.

@@ -27,6 +27,7 @@ public struct FeedServer: Service {
     ) {
         application = Application(
             responder: FolderResponder(folder: folder, maxAge: Self.maxAge),
+            server: .http1(additionalChannelHandlers: [HTTP10ConnectionClose.Installer()]),
             configuration: .init(address: .hostname(address.host, port: address.port), serverName: "feedgen"),
             onServerRunning: { channel in
                 await onListening(channel.localAddress.map { "\($0.ipAddress ?? address.host):\($0.port ?? 0)" } ?? "")

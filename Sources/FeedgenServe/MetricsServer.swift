@@ -17,6 +17,7 @@ public struct MetricsServer: Service {
     ) {
         application = Application(
             responder: MetricsResponder(registry: registry),
+            server: .http1(additionalChannelHandlers: [HTTP10ConnectionClose.Installer()]),
             configuration: .init(address: .hostname(address.host, port: address.port), serverName: "feedgen"),
             onServerRunning: { channel in
                 await onListening(channel.localAddress.map { "\($0.ipAddress ?? address.host):\($0.port ?? 0)" } ?? "")

@@ -61,6 +61,31 @@ struct HTTPClient {
         return Int(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
 
+    /// Sends `request` on a new connection, reads the answer, and tells whether the server closed the connection
+    /// within 3 s of its last byte: the status code and `true` when it did.
+    func closesConnection(after request: String) async throws -> (status: Int, closed: Bool) {
+        let script = """
+            import socket, sys
+            s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=3)
+            s.sendall(sys.argv[2].encode())
+            data, closed = b"", False
+            try:
+                while True:
+                    chunk = s.recv(65536)
+                    if not chunk:
+                        closed = True
+                        break
+                    data += chunk
+            except socket.timeout:
+                pass
+            print(data.split(b"\\r\\n")[0].split(b" ")[1].decode() if data else "0", "closed" if closed else "open")
+            """
+        let result = try await run(URL(filePath: "/usr/bin/env"), ["python3", "-c", script, "\(port)", request])
+        try #require(result.status == 0, "request: \(result.stderr)")
+        let words = result.stdout.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        return (Int(words.first ?? "") ?? -1, words.last == "closed")
+    }
+
     private static func parseHead(_ text: String) throws -> HTTPReply {
         let lines = text.components(separatedBy: "\r\n")
         let statusLine = try #require(lines.first?.split(separator: " "), "no status line in \(text)")

@@ -125,6 +125,22 @@ import Testing
         await #expect(try folder.client.head("/missing.xml").status == 404)
     }
 
+    /// HTTP/1.0 closes the connection after the response unless the client asks to keep it, as nginx does: a
+    /// client reading to the end of the connection must not wait for ever. HTTP/1.1 keeps it unless told to close.
+    @Test func connectionsCloseWhenTheirVersionOrTheClientSaysSo() async throws {
+        let folder = try await ServedFolder()
+        let cases: [(String, closed: Bool)] = [
+            ("GET /rss.xml HTTP/1.0\r\n\r\n", true),
+            ("GET /rss.xml HTTP/1.0\r\nConnection: keep-alive\r\n\r\n", false),
+            ("GET /rss.xml HTTP/1.1\r\nHost: localhost\r\n\r\n", false),
+            ("GET /rss.xml HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", true),
+        ]
+        for (request, closed) in cases {
+            let answer = try await folder.client.closesConnection(after: request)
+            #expect(answer.status == 200 && answer.closed == closed, "\(request)")
+        }
+    }
+
     @Test func nothingOutsideTheFolderNorHiddenOrTemporaryIsServed() async throws {
         let folder = try await ServedFolder()
         let attempts = [
