@@ -26,13 +26,8 @@ public struct FeedServer: Service {
         onListening: @escaping @Sendable (String) async -> Void = { _ in }
     ) {
         application = Application(
-            responder: FolderResponder(folder: folder, maxAge: Self.maxAge),
-            server: .http1(additionalChannelHandlers: [HTTP10ConnectionClose.Installer()]),
-            configuration: .init(address: .hostname(address.host, port: address.port), serverName: "feedgen"),
-            onServerRunning: { channel in
-                await onListening(channel.localAddress.map { "\($0.ipAddress ?? address.host):\($0.port ?? 0)" } ?? "")
-            },
-            logger: logger)
+            listening: FolderResponder(folder: folder, maxAge: Self.maxAge), on: address, logger: logger,
+            onListening: onListening)
     }
 
     public func run() async throws {
