@@ -133,33 +133,31 @@ import Testing
     }
 
     /// `--metrics` counts each feed URL once: sent when the hub took it (after a refusal and a retry), failed when
-    /// the hub still refused it at the last attempt.
+    /// the hub still refused it at the last attempt (five attempts per feed).
     @Test func watchCountsNotificationsSentAndFailed() async throws {
-        let hub = try await Hub(refusing: 1)
+        let sent = try await notificationCounts(refusing: 1, untilTwelve: "notified the WebSub hub")
+        #expect(sent == ["sent": "12", "failed": "0"])
+        let failed = try await notificationCounts(refusing: 5, untilTwelve: "; giving up")
+        #expect(failed == ["sent": "0", "failed": "12"])
+    }
+
+    /// Runs `watch --metrics` against a hub refusing each feed `refusing` times, waits for twelve log lines
+    /// containing `line` (one per feed URL), and returns the notification counts scraped then, by result.
+    private func notificationCounts(refusing: Int, untilTwelve line: String) async throws -> [String: String] {
+        let hub = try await Hub(refusing: refusing)
         let site = try ServedSite("hub: \(hub.url)\n")
         let daemon = try BackgroundProcess(
             Paths.feedgen,
             ["watch", "--config", site.definitions.path, "--hub-retry", "1ms", "--metrics", "127.0.0.1:0"],
             in: site.folder.url)
         let metrics = HTTPClient(port: try await metricsPort(of: daemon))
-        #expect(await daemon.waitForLines(12) { $0.contains("notified the WebSub hub") }.count == 12)
-        let sent = prometheusSamples(try await metrics.get("/metrics").body)
-        #expect(sent["feedgen_websub_notifications_total{result=\"sent\"}"] == "12")
-        #expect(sent["feedgen_websub_notifications_total{result=\"failed\"}"] == "0")
+        #expect(await daemon.waitForLines(12) { $0.contains(line) }.count == 12)
+        let samples = prometheusSamples(try await metrics.get("/metrics").body)
         await #expect(daemon.stop() == 0)
-
-        // A hub that refuses each feed five times: five attempts per feed, then each one counted as failed.
-        let busy = try await Hub(refusing: 5)
-        let down = try ServedSite("hub: \(busy.url)\n")
-        let second = try BackgroundProcess(
-            Paths.feedgen,
-            ["watch", "--config", down.definitions.path, "--hub-retry", "1ms", "--metrics", "127.0.0.1:0"],
-            in: down.folder.url)
-        let scrape = HTTPClient(port: try await metricsPort(of: second))
-        #expect(await second.waitForLines(12) { $0.contains("; giving up") }.count == 12)
-        let failed = prometheusSamples(try await scrape.get("/metrics").body)
-        #expect(failed["feedgen_websub_notifications_total{result=\"sent\"}"] == "0")
-        #expect(failed["feedgen_websub_notifications_total{result=\"failed\"}"] == "12")
-        await #expect(second.stop() == 0)
+        var counts: [String: String] = [:]
+        for result in ["sent", "failed"] {
+            counts[result] = samples["feedgen_websub_notifications_total{result=\"\(result)\"}"]
+        }
+        return counts
     }
 }
